@@ -1,0 +1,311 @@
+// Stage 5, render (DOCX): document model → docx objects → bytes. The same
+// model as the PDF; Word and LibreOffice lay out the text themselves, so our
+// job is to tell them the right font and language for every run.
+import { readFileSync } from 'node:fs';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  NumberFormat,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Align, Block, DocumentModel, Inline, Paragraph as ModelParagraph } from '../../document/model.js';
+import { thaiNumber } from '../../format/thai.js';
+import { FONT_FILES } from '../../paths.js';
+import type { RenderOptions } from '../options.js';
+import { stabilizeDocx, withSeededRandom } from './deterministic.js';
+
+const FONT = 'Sarabun';
+const RUN_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
+/** Twentieths of a point, OOXML's page unit. */
+const twips = (points: number) => Math.round(points * 20);
+const A4 = { width: 595.28, height: 841.89 };
+
+let fontData: { data: Buffer; bold: Buffer; italic: Buffer; boldItalic: Buffer } | undefined;
+function fonts() {
+  fontData ??= {
+    data: readFileSync(FONT_FILES.normal),
+    bold: readFileSync(FONT_FILES.bold),
+    italic: readFileSync(FONT_FILES.italics),
+    boldItalic: readFileSync(FONT_FILES.bolditalics),
+  };
+  return fontData;
+}
+
+export async function renderDocx(model: DocumentModel, options: RenderOptions): Promise<Uint8Array> {
+  const landscape = model.orientation === 'landscape';
+  const pageWidth = landscape ? A4.height : A4.width;
+  const contentWidth = pageWidth - model.margins.left - model.margins.right;
+  const ctx: Context = { contentWidth, fontSize: model.fontSize };
+
+  const banner = model.banner ? [new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: model.banner }], { size: 10, color: 'B00000' }) })] : [];
+  const pageNumber = (align: (typeof AlignmentType)[keyof typeof AlignmentType], prefix: string, suffix: string) =>
+    new Paragraph({
+      alignment: align,
+      children: [
+        ...runs([{ text: prefix }], {}),
+        new TextRun({ children: [PageNumber.CURRENT], font: RUN_FONT, language: THAI, size: model.fontSize * 2, sizeComplexScript: model.fontSize * 2 }),
+        ...runs([{ text: suffix }], {}),
+      ],
+    });
+  const topNumbers = model.pageNumbers === 'top-center-dash';
+
+  const doc = withSeededRandom(options.date.getTime() % 2 ** 31, () => new Document({
+    creator: 'km-docs',
+    title: model.title,
+    lastModifiedBy: 'km-docs',
+    description: options.author,
+    fonts: [{ name: FONT, ...fonts() }],
+    styles: {
+      default: {
+        document: {
+          run: { font: RUN_FONT, size: model.fontSize * 2, sizeComplexScript: model.fontSize * 2, language: THAI },
+          // No w:line here: LibreOffice reads a bare w:line="240" as an exact height and overlaps Thai lines.
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: topNumbers, // สารบรรณ: no number on the first page
+          page: {
+            size: { orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT, width: twips(A4.width), height: twips(A4.height) },
+            margin: { top: twips(model.margins.top), right: twips(model.margins.right), bottom: twips(model.margins.bottom), left: twips(model.margins.left), header: twips(18), footer: twips(18) },
+            pageNumbers: { formatType: NumberFormat.THAI_NUMBERS },
+          },
+        },
+        headers: {
+          default: new Header({ children: [...banner, ...(topNumbers ? [pageNumber(AlignmentType.CENTER, '- ', ' -')] : [])] }),
+          ...(topNumbers ? { first: new Header({ children: banner }) } : {}),
+        },
+        footers:
+          model.pageNumbers === 'bottom-right'
+            ? { default: new Footer({ children: [pageNumber(AlignmentType.RIGHT, 'หน้า ', '')] }) }
+            : undefined,
+        children: blocks(model.blocks, ctx),
+      },
+    ],
+  }));
+  const bytes = await withSeededRandom(1, () => Packer.toBuffer(doc));
+  return stabilizeDocx(new Uint8Array(bytes), options.date);
+}
+
+interface Context {
+  contentWidth: number;
+  fontSize: number;
+}
+
+const THAI = { value: 'th-TH', bidirectional: 'th-TH' };
+const LATIN = { value: 'en-US', bidirectional: 'th-TH' };
+const THAI_CHAR = /[\u0E00-\u0E7F]/;
+const LATIN_CHAR = /[A-Za-z]/;
+
+/**
+ * One model inline → TextRuns split by script: Thai runs say th-TH so Word breaks
+ * them with its Thai dictionary, Latin runs en-US so LibreOffice keeps English words whole.
+ */
+function runs(items: Inline[], style: { size?: number; color?: string }): TextRun[] {
+  const out: TextRun[] = [];
+  for (const item of items) {
+    for (const piece of splitByScript(item.text)) {
+      const options: IRunOptions = {
+        text: piece.text,
+        bold: item.bold,
+        boldComplexScript: item.bold,
+        italics: item.italic,
+        italicsComplexScript: item.italic,
+        font: RUN_FONT,
+        language: piece.thai ? THAI : LATIN,
+        size: style.size ? style.size * 2 : undefined,
+        sizeComplexScript: style.size ? style.size * 2 : undefined,
+        color: style.color,
+      };
+      out.push(new TextRun(options));
+    }
+    if (item.lineBreak) out.push(new TextRun({ text: '', break: 1 }));
+  }
+  return out;
+}
+
+/** Splits text where the script changes; spaces and punctuation stay with the run before them. */
+export function splitByScript(text: string): { text: string; thai: boolean }[] {
+  const pieces: { text: string; thai: boolean }[] = [];
+  for (const char of text) {
+    const thai = THAI_CHAR.test(char) ? true : LATIN_CHAR.test(char) ? false : undefined;
+    const last = pieces[pieces.length - 1];
+    if (last && (thai === undefined || thai === last.thai)) last.text += char;
+    else pieces.push({ text: char, thai: thai ?? true });
+  }
+  return pieces;
+}
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  // Word's Thai Distributed: the slack goes between characters, not only at spaces.
+  justify: AlignmentType.THAI_DISTRIBUTE,
+};
+
+function paragraph(p: ModelParagraph, pageBreakBefore: boolean): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[p.align],
+    indent: { firstLine: twips(p.indent), left: twips(p.marginLeft) },
+    spacing: { before: twips(p.spaceBefore), after: twips(p.spaceAfter) },
+    keepNext: p.keepWithNext,
+    keepLines: p.heading > 0,
+    pageBreakBefore,
+    children: runs(p.inlines, { size: p.size }),
+  });
+}
+
+function blocks(items: Block[], ctx: Context): FileChild[] {
+  const out: FileChild[] = [];
+  let breakNext = false;
+  for (const b of items) {
+    if (b.kind === 'page-break') {
+      breakNext = true;
+      continue;
+    }
+    const converted = block(b, ctx, breakNext);
+    if (breakNext && !(converted[0] instanceof Paragraph)) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+    out.push(...converted);
+    breakNext = false;
+  }
+  return out;
+}
+
+function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBreakBefore: boolean): FileChild[] {
+  switch (b.kind) {
+    case 'paragraph':
+      return [paragraph(b, pageBreakBefore)];
+    case 'list': {
+      const size = b.size ?? ctx.fontSize;
+      const markerWidth = b.marker === 'number' ? size * 1.3 : size * 0.6;
+      return b.items.flatMap((item, i) => {
+        const marker = b.marker === 'number' ? `${thaiNumber(i + 1)}.` : b.marker === 'dash' ? '-' : '•';
+        return item.flatMap((inner, j): FileChild[] => {
+          if (inner.kind !== 'paragraph') return blocks([inner], { ...ctx, contentWidth: ctx.contentWidth - markerWidth });
+          const text: Inline[] = j === 0 ? [{ text: `${marker}\t` }, ...inner.inlines] : inner.inlines;
+          return [
+            new Paragraph({
+              alignment: ALIGN[inner.align],
+              indent: { left: twips(markerWidth + inner.marginLeft), hanging: j === 0 ? twips(markerWidth) : 0 },
+              tabStops: [{ type: 'left', position: twips(markerWidth) }],
+              spacing: { before: twips(i === 0 && j === 0 ? b.spaceBefore : inner.spaceBefore) },
+              children: runs(text, { size: inner.size ?? b.size }),
+            }),
+          ];
+        });
+      });
+    }
+    case 'table': {
+      const total = b.widths.reduce((a, w) => a + w, 0);
+      const widths = b.widths.map((w) => (w / total) * ctx.contentWidth);
+      const rows = b.rows.map(
+        (row) =>
+          new TableRow({
+            tableHeader: row.header,
+            cantSplit: true,
+            children: (() => {
+              let column = 0;
+              return row.cells.map((cell) => {
+                const width = widths.slice(column, column + cell.colSpan).reduce((a, w) => a + w, 0);
+                column += cell.colSpan;
+                const content = blocks(
+                  cell.blocks.map((inner) => (inner.kind === 'paragraph' && b.size && !inner.size ? { ...inner, size: b.size } : inner.kind === 'list' && b.size && !inner.size ? { ...inner, size: b.size } : inner)),
+                  { contentWidth: width, fontSize: b.size ?? ctx.fontSize },
+                );
+                return new TableCell({
+                  children: content.length ? (content as (Paragraph | Table)[]) : [new Paragraph({})],
+                  columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+                  rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+                  width: { size: twips(width), type: WidthType.DXA },
+                  shading: cell.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: cell.fill.replace('#', '') } : undefined,
+                  margins: { left: twips(4), right: twips(4), top: twips(2), bottom: twips(2) },
+                });
+              });
+            })(),
+          }),
+      );
+      const table = new Table({
+        rows,
+        columnWidths: widths.map(twips),
+        width: { size: twips(ctx.contentWidth), type: WidthType.DXA },
+        layout: TableLayoutType.FIXED,
+      });
+      return b.spaceBefore ? [new Paragraph({ spacing: { before: twips(b.spaceBefore) }, pageBreakBefore, children: [] }), table] : [table];
+    }
+    case 'image': {
+      const data = readFileSync(b.src);
+      const size = imageSize(data);
+      const height = b.height ?? (b.width ? (b.width * size.height) / size.width : size.height);
+      const width = b.width ?? (height * size.width) / size.height;
+      return [
+        new Paragraph({
+          alignment: ALIGN[b.align],
+          spacing: { before: twips(b.spaceBefore) },
+          pageBreakBefore,
+          // docx sizes images in pixels at 96 per inch.
+          children: [new ImageRun({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 } })],
+        }),
+      ];
+    }
+    case 'signature': {
+      const axis = b.axis ?? ctx.contentWidth / 2;
+      // Centre text on `axis` by indenting the paragraph symmetrically around it.
+      const indent = { left: twips(Math.max(0, 2 * axis - ctx.contentWidth)), right: twips(Math.max(0, ctx.contentWidth - 2 * axis)) };
+      const line = (text: string, before = 0) =>
+        new Paragraph({ alignment: AlignmentType.CENTER, indent, keepNext: true, spacing: { before: twips(before) }, children: runs([{ text }], {}) });
+      const signature = b.image
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              indent,
+              keepNext: true,
+              spacing: { before: twips(b.spaceBefore) },
+              children: [new ImageRun({ type: 'png', data: readFileSync(b.image), transformation: { width: (b.signatureSpace * 2.5 * 96) / 72, height: (b.signatureSpace * 96) / 72 } })],
+            }),
+          ]
+        : [];
+      return [...signature, line(`(${b.name})`, b.image ? 0 : b.spaceBefore + b.signatureSpace), ...b.position.map((p) => line(p))];
+    }
+    case 'rule': {
+      const side = (ctx.contentWidth - b.width) / 2;
+      return [
+        new Paragraph({
+          indent: { left: twips(b.align === 'left' ? 0 : side), right: twips(b.align === 'right' ? 0 : side) },
+          spacing: { before: twips(b.spaceBefore) },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+          children: [],
+        }),
+      ];
+    }
+    case 'spacer':
+      return [new Paragraph({ spacing: { before: twips(b.height) }, pageBreakBefore, children: [] })];
+  }
+}
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function imageSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+export type { ParagraphChild };

@@ -1,0 +1,208 @@
+// Stage 5, render (PDF): document model → pdfmake document definition → bytes.
+// This backend knows nothing of which document it renders.
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Block, DocumentModel, Inline } from '../../document/model.js';
+import { thaiNumber } from '../../format/thai.js';
+import { FONT_FILES, FONTS_DIR } from '../../paths.js';
+import type { RenderOptions } from '../options.js';
+import { applyPdfmakePatches } from './pdfmake-patches.js';
+
+const require = createRequire(import.meta.url);
+
+interface PdfMake {
+  setFonts(fonts: object): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(dd: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let pdfmake: PdfMake | undefined;
+const allowedDirs = new Set<string>([resolve(FONTS_DIR)]);
+
+function engine(): PdfMake {
+  if (!pdfmake) {
+    applyPdfmakePatches();
+    pdfmake = require('pdfmake') as PdfMake;
+    pdfmake.setFonts({ Sarabun: FONT_FILES });
+    // Documents never fetch anything; local files only from the font and image folders in use.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => [...allowedDirs].some((dir) => resolve(path).startsWith(dir)));
+  }
+  return pdfmake;
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+
+export async function renderPdf(model: DocumentModel, options: RenderOptions): Promise<Uint8Array> {
+  const pdf = engine();
+  for (const block of model.blocks) if (block.kind === 'image') allowedDirs.add(dirname(resolve(block.src)));
+  const dd = toDocDefinition(model, options);
+  return new Uint8Array(await pdf.createPdf(dd).getBuffer());
+}
+
+export function toDocDefinition(model: DocumentModel, options: RenderOptions): TDocumentDefinitions {
+  const landscape = model.orientation === 'landscape';
+  const pageWidth = landscape ? A4.height : A4.width;
+  const { margins } = model;
+  const contentWidth = pageWidth - margins.left - margins.right;
+  const ctx: Context = { contentWidth, fontSize: model.fontSize };
+
+  return {
+    pageSize: 'A4',
+    pageOrientation: model.orientation,
+    pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+    defaultStyle: { font: 'Sarabun', fontSize: model.fontSize, lineHeight: 1 },
+    info: {
+      title: model.title,
+      author: options.author,
+      creator: 'km-docs',
+      producer: 'km-docs (pdfmake)',
+      // A fixed date from the data keeps the bytes identical from run to run.
+      creationDate: options.date,
+      modDate: options.date,
+    },
+    header: (page: number) => header(model, page, pageWidth),
+    footer: (page: number) =>
+      model.pageNumbers === 'bottom-right'
+        ? { text: `หน้า ${thaiNumber(page)}`, alignment: 'right', margin: [0, 8, margins.right, 0], fontSize: model.fontSize - 2 }
+        : null,
+    pageBreakBefore: (node: any, rest: any) => Boolean(node.headlineLevel && rest.getFollowingNodesOnPage().length === 0),
+    content: blocks(model.blocks, ctx),
+  } as TDocumentDefinitions;
+}
+
+function header(model: DocumentModel, page: number, pageWidth: number): Content | null {
+  const lines: Content[] = [];
+  if (model.banner) lines.push({ text: model.banner, alignment: 'center', fontSize: 10, color: '#b00000' });
+  // สารบรรณ: page numbers from page 2 on, centred at the top, as "- ๒ -".
+  if (model.pageNumbers === 'top-center-dash' && page > 1) lines.push({ text: `- ${thaiNumber(page)} -`, alignment: 'center' });
+  if (lines.length === 0) return null;
+  return { stack: lines, margin: [model.margins.left, 18, pageWidth - model.margins.left - contentRight(model, pageWidth), 0] };
+}
+
+function contentRight(model: DocumentModel, pageWidth: number): number {
+  return pageWidth - model.margins.right;
+}
+
+interface Context {
+  contentWidth: number;
+  fontSize: number;
+}
+
+function inlines(items: Inline[]): Content[] {
+  return items.map((i) => ({ text: i.lineBreak ? `${i.text}\n` : i.text, bold: i.bold, italics: i.italic }));
+}
+
+function blocks(items: Block[], ctx: Context): Content[] {
+  const out: Content[] = [];
+  let breakNext = false;
+  for (const b of items) {
+    if (b.kind === 'page-break') {
+      breakNext = true;
+      continue;
+    }
+    const content = block(b, ctx) as unknown as Record<string, unknown>;
+    if (breakNext) content.pageBreak = 'before';
+    breakNext = false;
+    out.push(content as unknown as Content);
+  }
+  return out;
+}
+
+function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content {
+  switch (b.kind) {
+    case 'paragraph':
+      return {
+        text: inlines(b.inlines),
+        alignment: b.align,
+        leadingIndent: b.indent,
+        margin: [b.marginLeft, b.spaceBefore, 0, b.spaceAfter],
+        fontSize: b.size,
+        // pageBreakBefore moves a heading or a keep-with-next paragraph that would end a page.
+        headlineLevel: b.keepWithNext ? Math.max(1, b.heading) : undefined,
+      } as Content;
+    case 'list': {
+      const size = b.size ?? ctx.fontSize;
+      const markerWidth = b.marker === 'number' ? size * 1.3 : size * 0.6;
+      return {
+        stack: b.items.map((item, i) => ({
+          columns: [
+            { width: markerWidth, text: b.marker === 'number' ? `${thaiNumber(i + 1)}.` : b.marker === 'dash' ? '-' : '•' },
+            { width: '*', stack: blocks(item, { ...ctx, contentWidth: ctx.contentWidth - markerWidth }) },
+          ],
+          columnGap: 0,
+        })),
+        fontSize: b.size,
+        margin: [0, b.spaceBefore, 0, 0],
+      } as Content;
+    }
+    case 'table': {
+      const total = b.widths.reduce((a, w) => a + w, 0);
+      const padding = 4; // pdfmake's default cell padding on each side
+      const border = 1;
+      const usable = ctx.contentWidth - b.widths.length * (2 * padding) - (b.widths.length + 1) * border;
+      const widths = b.widths.map((w) => (w / total) * usable);
+      const body = b.rows.map((row) => {
+        const cells: Content[] = [];
+        let column = 0;
+        for (const cell of row.cells) {
+          const width = widths.slice(column, column + cell.colSpan).reduce((a, w) => a + w, 0);
+          cells.push({
+            stack: blocks(cell.blocks, { ...ctx, contentWidth: width }),
+            colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+            rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+            fillColor: cell.fill,
+            alignment: cell.align,
+          } as Content);
+          for (let k = 1; k < cell.colSpan; k++) cells.push({ text: '' });
+          column += cell.colSpan;
+        }
+        return cells;
+      });
+      return {
+        table: {
+          widths,
+          body,
+          headerRows: b.rows.filter((r) => r.header).length,
+          // A row moves whole to the next page rather than splitting (unless taller than a page).
+          dontBreakRows: true,
+        },
+        fontSize: b.size,
+        margin: [0, b.spaceBefore, 0, 0],
+      } as Content;
+    }
+    case 'image':
+      return {
+        image: b.src,
+        width: b.width,
+        height: b.height,
+        alignment: b.align,
+        margin: [0, b.spaceBefore, 0, 0],
+      } as Content;
+    case 'signature': {
+      const width = Math.min(ctx.contentWidth, 9 * 28.35);
+      const axis = b.axis ?? ctx.contentWidth / 2;
+      const left = Math.max(0, Math.min(ctx.contentWidth - width, axis - width / 2));
+      const space: Content = b.image
+        ? { image: b.image, fit: [width, b.signatureSpace], alignment: 'center' }
+        : { text: '', margin: [0, b.signatureSpace, 0, 0] };
+      return {
+        columns: [
+          { width: left, text: '' },
+          { width, stack: [space, { text: `(${b.name})` }, ...b.position.map((line) => ({ text: line }))], alignment: 'center' },
+        ],
+        columnGap: 0,
+        unbreakable: true,
+        margin: [0, b.spaceBefore, 0, 0],
+      } as Content;
+    }
+    case 'rule': {
+      const x = b.align === 'center' ? (ctx.contentWidth - b.width) / 2 : b.align === 'right' ? ctx.contentWidth - b.width : 0;
+      return { canvas: [{ type: 'line', x1: x, y1: 0, x2: x + b.width, y2: 0, lineWidth: 0.75 }], margin: [0, b.spaceBefore, 0, 0] } as Content;
+    }
+    case 'spacer':
+      return { text: '', margin: [0, b.height, 0, 0] } as Content;
+  }
+}

@@ -1,0 +1,118 @@
+// End to end: the example data through the whole pipeline into real PDF and
+// DOCX files, read back with poppler, MuPDF and unzip.
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { compact, compactText, docxPart, docxParts, docxText, notdefGlyphs, pdfFonts, pdfPages } from './helpers/read-back.js';
+
+let out: string;
+const DOCUMENTS = ['announcement', 'km-action-plan', 'aar-2567'];
+const plan = parse(await readFile('data/plan.yaml', 'utf8'));
+const organization = parse(await readFile('data/organization.yaml', 'utf8'));
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'km-docs-build-'));
+  await build({ dataDir: 'data', outDir: out });
+});
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe('build of the example data', () => {
+  it('writes every document as PDF and DOCX', async () => {
+    const files = (await readdir(out)).sort();
+    expect(files).toEqual(DOCUMENTS.flatMap((d) => [`${d}.docx`, `${d}.pdf`]).sort());
+  });
+
+  it.each(DOCUMENTS)('%s.pdf embeds Sarabun and draws no missing glyph', (name) => {
+    const fonts = pdfFonts(join(out, `${name}.pdf`));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font.name).toMatch(/\+Sarabun-/);
+      expect(font.embedded).toBe(true);
+    }
+    expect(notdefGlyphs(join(out, `${name}.pdf`))).toBe(0);
+  });
+
+  it('the ประกาศ has the title, legal basis, resolution, website, date and signatory', () => {
+    const text = compactText(join(out, 'announcement.pdf'));
+    for (const phrase of [
+      'ประกาศองค์การบริหารส่วนจังหวัดสมุทรสงคราม',
+      'เรื่อง แผนการจัดการความรู้ (Knowledge Management : KM)',
+      'ปีงบประมาณ พ.ศ. ๒๕๖๗ - พ.ศ. ๒๕๖๙',
+      'ตามพระราชกฤษฎีกาว่าด้วยหลักเกณฑ์และวิธีการบริหารกิจการบ้านเมืองที่ดี พ.ศ. ๒๕๔๖ มาตรา ๑๑',
+      'ในการประชุมครั้งที่ ๑/๒๕๖๖ เมื่อวันที่ ๒๖ กันยายน ๒๕๖๖',
+      'www.skmpao.go.th',
+      'จึงประกาศให้ทราบโดยทั่วกัน',
+      'ประกาศ ณ วันที่ ๒๙ ธันวาคม พ.ศ. ๒๕๖๖',
+      '(นางสาวกาญจน์สุดา ปานะลูทระ)',
+      'นายกองค์การบริหารส่วนจังหวัดสมุทรสงคราม',
+    ]) {
+      expect(text).toContain(compact(phrase));
+    }
+    // The seed's errors are fixed in the data, not carried into the document.
+    expect(text).not.toContain('๒๕๕๖');
+    expect(text).not.toContain('๒๕๖๘');
+  });
+
+  it('the ประกาศ prints no ASCII digit outside the web address', () => {
+    const text = compactText(join(out, 'announcement.pdf')).replace('www.skmpao.go.th', '');
+    expect(text).not.toMatch(/[0-9]/);
+  });
+
+  it('the action plan is landscape A4 and lists every activity with its columns', () => {
+    const file = join(out, 'km-action-plan.pdf');
+    const pages = pdfPages(file);
+    expect([Math.round(pages.width), Math.round(pages.height)]).toEqual([842, 595]);
+    const text = compactText(file);
+    for (const activity of plan.actionPlan.activities) expect(text).toContain(compact(activity.title));
+    for (const phrase of ['ระดับความสำเร็จการจัดการความรู้ร้อยละ ๘๐', 'ครบ ๓ ประเด็น', 'เมษายน', 'Six Thinking Hats', 'Fishbone Diagram', 'Story Telling', 'กองพัสดุและทรัพย์สิน']) {
+      expect(text).toContain(compact(phrase));
+    }
+  });
+
+  it('the AAR summary has the four questions, participants and KPI result of each activity', () => {
+    const text = compactText(join(out, 'aar-2567.pdf'));
+    for (const activity of plan.actionPlan.activities) expect(text).toContain(compact(activity.title));
+    for (const phrase of ['สิ่งที่คาดหวังไว้', 'สิ่งที่เกิดขึ้นจริง', 'ทำไมจึงแตกต่าง', 'สิ่งที่จะทำต่อไป', 'ร้อยละ ๘๘.๔๖', 'ไม่บรรลุเป้าหมาย', 'ข้อมูลตัวอย่าง']) {
+      expect(text).toContain(compact(phrase));
+    }
+    for (const division of organization.divisions) expect(text).toContain(compact(division.name));
+  });
+
+  it.each(DOCUMENTS)('%s.docx carries the text, Sarabun on every run and the embedded font', (name) => {
+    const file = join(out, `${name}.docx`);
+    const xml = docxPart(file, 'word/document.xml');
+    expect(docxText(file)).toContain(name === 'announcement' ? '(นางสาวกาญจน์สุดา ปานะลูทระ)' : plan.actionPlan.activities[0].title);
+    // Every run names Sarabun for all four slots and a language.
+    const runs = xml.match(/<w:rPr>.*?<\/w:rPr>/g) ?? [];
+    expect(runs.length).toBeGreaterThan(10);
+    for (const run of runs) {
+      expect(run).toMatch(/<w:rFonts w:ascii="Sarabun" w:cs="Sarabun" w:eastAsia="Sarabun" w:hAnsi="Sarabun"\/>/);
+      expect(run).toMatch(/<w:lang w:val="(th-TH|en-US)"/);
+    }
+    expect(xml).toMatch(/w:val="th-TH"[^>]*w:bidi="th-TH"|w:bidi="th-TH"[^>]*w:val="th-TH"/);
+    expect(docxParts(file).some((p) => /^word\/fonts\/.+\.odttf$/.test(p))).toBe(true);
+    expect(docxPart(file, 'word/fontTable.xml')).toContain('w:embedRegular');
+  });
+
+  it('the action plan DOCX is landscape with a repeated header row and rows that do not split', () => {
+    const xml = docxPart(join(out, 'km-action-plan.docx'), 'word/document.xml');
+    expect(xml).toMatch(/<w:pgSz [^>]*w:orient="landscape"/);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('<w:cantSplit/>');
+  });
+
+  it('writes the same bytes on every run', async () => {
+    const again = await mkdtemp(join(tmpdir(), 'km-docs-again-'));
+    try {
+      await build({ dataDir: 'data', outDir: again });
+      for (const file of await readdir(out)) {
+        expect(Buffer.compare(await readFile(join(out, file)), await readFile(join(again, file))), file).toBe(0);
+      }
+    } finally {
+      await rm(again, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,28 @@
+// The Thai line-breaking patch is pinned to one pdfmake version: an upgrade must
+// fail here first, loudly, rather than typeset Thai wrongly.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { applyPdfmakePatches, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
+
+const require = createRequire(import.meta.url);
+
+describe('pdfmake patches', () => {
+  it('target the installed pdfmake version', () => {
+    expect(require('pdfmake/package.json').version).toBe(PATCHED_PDFMAKE_VERSION);
+  });
+
+  it('break a Thai run into word pieces that keep the style and the line-end flag on the last', () => {
+    applyPdfmakePatches();
+    const TextBreaker = require('pdfmake/js/TextBreaker').default;
+    const pieces = new TextBreaker().getBreaks([{ text: 'ส่วนราชการมีหน้าที่พัฒนาความรู้\n', bold: true }], null);
+    expect(pieces.map((p: { text: string }) => p.text).join('')).toBe('ส่วนราชการมีหน้าที่พัฒนาความรู้');
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.every((p: { bold?: boolean }) => p.bold)).toBe(true);
+    expect(pieces.filter((p: { lineEnd?: boolean }) => p.lineEnd)).toHaveLength(1);
+    expect(pieces.at(-1).lineEnd).toBe(true);
+  });
+
+  it('leave no-wrap text alone', () => {
+    expect(splitInline({ text: 'ส่วนราชการมีหน้าที่', noWrap: true })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,95 @@
+// Clerks' mistakes: each one is reported with file:line:column, in Thai and
+// English, all at once, with exit status 1 and no output file touched.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadDataSet } from '../src/load/data-set.js';
+
+const exec = promisify(execFile);
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'km-docs-data-'));
+  await cp('data', dir, { recursive: true });
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Replaces the first occurrence of `from` in a data file, returning the 1-based line it is on. */
+async function edit(file: string, from: string, to: string): Promise<number> {
+  const path = join(dir, file);
+  const text = await readFile(path, 'utf8');
+  const index = text.indexOf(from);
+  if (index < 0) throw new Error(`"${from}" not in ${file}`);
+  await writeFile(path, text.slice(0, index) + to + text.slice(index + from.length));
+  return text.slice(0, index).split('\n').length;
+}
+
+async function problems() {
+  const { bag } = await loadDataSet(dir, dir);
+  return bag.sorted().map((d) => ({ place: `${d.file}:${d.start?.line}:${d.start?.column}`, rule: d.rule, th: d.message_th, en: d.message_en }));
+}
+
+describe('validation of clerks’ mistakes', () => {
+  it('accepts the example data', async () => {
+    expect(await problems()).toEqual([]);
+  });
+
+  it('names the line and column of a misspelt key, with a suggestion', async () => {
+    const line = await edit('plan.yaml', '  meetingNumber: 1', '  meetingNumbr: 1');
+    const found = await problems();
+    expect(found).toContainEqual(expect.objectContaining({ place: `plan.yaml:${line}:3`, rule: 'schema/unknown-key' }));
+    expect(found.find((p) => p.rule === 'schema/unknown-key')!.en).toContain('did you mean "meetingNumber"');
+  });
+
+  it('reports an impossible date at its value', async () => {
+    const line = await edit('plan.yaml', 'date: 2023-12-29', 'date: 2023-02-30');
+    expect(await problems()).toContainEqual(expect.objectContaining({ place: `plan.yaml:${line}:9`, rule: 'schema/bad-date' }));
+  });
+
+  it('reports a wrong type and an out-of-range value together', async () => {
+    const typeLine = await edit('plan.yaml', 'kpiPercent: 80', 'kpiPercent: แปดสิบ');
+    const rangeLine = await edit('plan.yaml', 'month: 4', 'month: 13');
+    const found = await problems();
+    expect(found).toContainEqual(expect.objectContaining({ place: `plan.yaml:${typeLine}:15`, rule: 'schema/wrong-type' }));
+    expect(found).toContainEqual(expect.objectContaining({ place: `plan.yaml:${rangeLine}:14`, rule: 'schema/out-of-range' }));
+  });
+
+  it('reports broken YAML with the parser position', async () => {
+    const line = await edit('organization.yaml', 'shortName: อบจ.สมุทรสงคราม', 'shortName: "อบจ.สมุทรสงคราม');
+    expect(await problems()).toContainEqual(expect.objectContaining({ place: `organization.yaml:${line}:12`, rule: 'yaml/missing-char' }));
+  });
+
+  it('reports a responsible division that does not exist', async () => {
+    const line = await edit('plan.yaml', 'responsible: finance', 'responsible: finanse');
+    expect(await problems()).toContainEqual(expect.objectContaining({ place: `plan.yaml:${line}:20`, rule: 'ref/unknown-id' }));
+  });
+
+  it('reports a missing data file', async () => {
+    await rm(join(dir, 'plan.yaml'));
+    expect(await problems()).toContainEqual(expect.objectContaining({ place: 'plan.yaml:undefined:undefined', rule: 'load/missing-file' }));
+  });
+
+  it('the CLI exits 1 with bilingual messages, no stack trace, and leaves outputs untouched', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-out-'));
+    try {
+      await writeFile(join(out, 'announcement.pdf'), 'earlier output');
+      const before = await stat(join(out, 'announcement.pdf'));
+      await edit('plan.yaml', '  meetingNumber: 1', '  meetingNumbr: 1');
+      await edit('plan.yaml', 'date: 2023-12-29', 'date: 2023-02-30');
+      const result = await exec('node', ['dist/cli.js', 'build', '--data', dir, '--out', out]).catch((e) => e);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('ไม่รู้จักคีย์ "meetingNumbr"');
+      expect(result.stderr).toContain('is not a real date');
+      expect(result.stderr).toMatch(/\d+ ข้อผิดพลาด, 0 คำเตือน \/ \d+ error\(s\)/);
+      expect(result.stderr).toContain('ไม่ได้เขียนไฟล์ผลลัพธ์ใด ๆ');
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack frames
+      expect(await readdir(out)).toEqual(['announcement.pdf']);
+      expect((await stat(join(out, 'announcement.pdf'))).mtimeMs).toBe(before.mtimeMs);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
