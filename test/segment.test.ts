@@ -10,13 +10,18 @@ describe('Thai break opportunities', () => {
   });
 
   it('keeps words ICU splits wrongly and official names whole', () => {
-    expect(splitAtBreaks('ตามพระราชกฤษฎีกาว่าด้วย')).toContain('ตามพระราชกฤษฎีกา');
-    expect(splitAtBreaks('ส่วนราชการมีหน้าที่พัฒนา')).toContain('มีหน้าที่');
+    expect(splitAtBreaks('ตามพระราชกฤษฎีกาว่าด้วย')).toEqual(['ตามพระราชกฤษฎีกา', 'ว่า', 'ด้วย']);
+    expect(splitAtBreaks('ส่วนราชการมีหน้าที่พัฒนา')).toEqual(['ส่วนราชการ', 'มีหน้าที่', 'พัฒนา']);
+    expect(splitAtBreaks('ตามพระราชบัญญัติจัดซื้อ')[0]).toBe('ตามพระราชบัญญัติ');
+    expect(splitAtBreaks('อบจ.สมุทรสงคราม')).toEqual(['อบจ.', 'สมุทรสงคราม']);
+    expect(splitAtBreaks('พ.ศ.๒๕๖๖')).toEqual(['พ.ศ.๒๕๖๖']);
+    expect(splitAtBreaks('การทบทวน/ปรับปรุง')).toEqual(['การ', 'ทบทวน/', 'ปรับปรุง']);
     expect(splitAtBreaks('ขององค์การบริหารส่วนจังหวัดสมุทรสงคราม')).toContain('องค์การบริหารส่วนจังหวัด');
   });
 
   it('never breaks abbreviations with dots, URLs or Latin words', () => {
-    expect(breakOpportunities('อบจ.สมุทรสงคราม')).toEqual([]);
+    expect(breakOpportunities('อบจ.')).toEqual([]);
+    expect(breakOpportunities('ป.ป.ช.')).toEqual([]);
     expect(breakOpportunities('www.skmpao.go.th')).toEqual([]);
     expect(breakOpportunities('Knowledge Management')).toEqual([]);
   });

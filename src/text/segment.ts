@@ -5,20 +5,32 @@
 
 const THAI = /[\u0E00-\u0E7F]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
-/** Combining marks and following vowels that can never start a line. */
-const CLUSTER_CONTINUATION = /[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/;
+/** Combining marks, following vowels and ฯ ๆ: they can never start a line. */
+const CLUSTER_CONTINUATION = /[\u0E2F\u0E30-\u0E3A\u0E45\u0E46\u0E47-\u0E4E]/;
 
 /**
  * Phrases kept whole. ICU splits the first ones in the wrong place (ตามพ|ระ|ราช,
- * มีหน้า|ที่); the others are names an official would not break across lines.
+ * มีหน้า|ที่), so they are kept whole with the word before them where ICU glues
+ * that on; the others are names an official would not break across lines.
  */
 export const UNBREAKABLE_PHRASES: readonly string[] = [
+  'ตามพระราชกฤษฎีกา',
+  'ตามพระราชบัญญัติ',
   'พระราชกฤษฎีกา',
   'พระราชบัญญัติ',
-  'มีหน้าที่',
-  'หน้าที่',
+  'หน้าที่', // ICU: มีหน้า|ที่
   'องค์การบริหารส่วนจังหวัด',
   'ส่วนราชการ',
+  // ICU splits these where a dictionary segmenter (swath) and readers do not:
+  'เจ้าหน้าที่', // เจ้า|หน้าที่
+  'รับรู้', // ผู้รับ|รู้
+  'รู้เรื่อง',
+  'ขั้นตอน', // ขั้น|ตอน
+  'ส่วนร่วม', // มีส่วน|ร่วม
+  'เป้าหมาย', // เป้า|หมาย
+  'งบประมาณ', // งบ|ประมาณ
+  'เผยแพร่', // เผย|แพร่
+  'โครงการ', // โครง|การฯ
   'ปีงบประมาณ',
   'สมุทรสงคราม',
   'ผู้รับผิดชอบ',
@@ -27,11 +39,26 @@ export const UNBREAKABLE_PHRASES: readonly string[] = [
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
+/**
+ * Short words that belong with the word after them. Fine Thai typesetting avoids
+ * ending a line with one when the paragraph can break elsewhere.
+ */
+const CONNECTIVE = /^(?:และ|ที่|ซึ่ง|ของ|ใน|กับ|แห่ง|โดย|เพื่อ|แก่|แต่)\s*$/;
+
+/**
+ * True when a line should not end after this piece: a connective, or a hyphen
+ * inside a Thai compound ("ก่อน-หลัง"), which PDF readers would take for a
+ * hyphenation and drop when the text is copied.
+ */
+export function bindsToNext(piece: string): boolean {
+  return CONNECTIVE.test(piece) || /[\u0E01-\u0E4E]-$/.test(piece);
+}
+
 /** Offsets (0 < offset < text.length) where a break may go between two words without a space. */
-export function breakOpportunities(text: string): number[] {
+export function breakOpportunities(text: string, options: { keepPhrases?: boolean } = {}): number[] {
   if (!THAI.test(text)) return [];
-  const protectedRanges = findPhrases(text);
-  const offsets: number[] = [];
+  const protectedRanges = options.keepPhrases === false ? [] : findPhrases(text);
+  const offsets: number[] = [...afterAbbreviations(text), ...afterSlashes(text)];
   for (const { index } of segmenter.segment(text)) {
     if (index === 0) continue;
     const before = text[index - 1]!;
@@ -44,12 +71,21 @@ export function breakOpportunities(text: string): number[] {
     if (protectedRanges.some(([start, end]) => index > start && index < end)) continue;
     offsets.push(index);
   }
-  return offsets;
+  const inside = (i: number) => protectedRanges.some(([start, end]) => i > start && i < end);
+  return [...new Set(offsets)].filter((i) => !inside(i)).sort((a, b) => a - b);
 }
 
 /** Splits `text` at its break opportunities; joining the pieces gives `text` back. */
 export function splitAtBreaks(text: string): string[] {
-  const offsets = breakOpportunities(text);
+  return splitAt(text, breakOpportunities(text));
+}
+
+/** Splits at every ICU word boundary, phrases included: the fallback for a unit wider than its column. */
+export function splitAtWords(text: string): string[] {
+  return splitAt(text, breakOpportunities(text, { keepPhrases: false }));
+}
+
+function splitAt(text: string, offsets: number[]): string[] {
   if (offsets.length === 0) return [text];
   const pieces: string[] = [];
   let last = 0;
@@ -59,6 +95,23 @@ export function splitAtBreaks(text: string): string[] {
   }
   pieces.push(text.slice(last));
   return pieces;
+}
+
+/**
+ * After an abbreviation's last dot, before a Thai word: "อบจ.|สมุทรสงคราม". Not inside
+ * the abbreviation ("พ.ศ." has a one-letter part after its first dot) nor before digits.
+ */
+function afterAbbreviations(text: string): number[] {
+  const offsets: number[] = [];
+  for (const match of text.matchAll(/[\u0E01-\u0E4E]\.(?=[\u0E01-\u0E4E]{2,}(?![.\u0E01-\u0E4E]*\.))/g)) {
+    offsets.push(match.index + 2);
+  }
+  return offsets;
+}
+
+/** "ทบทวน/|ปรับปรุง": a slash between Thai words is a place to break, as after a space. */
+function afterSlashes(text: string): number[] {
+  return Array.from(text.matchAll(/(?<=[\u0E01-\u0E4E])\/(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g), (m) => m.index + 1);
 }
 
 function findPhrases(text: string): [number, number][] {

@@ -73,3 +73,33 @@ export function docxText(file: string): string {
 function unescapeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
+
+/**
+ * Where extracted text differs from the source, reading line ends as either the
+ * source's space or nothing. An empty list means the text copies exactly: no
+ * inserted space, no lost or changed character.
+ */
+export function extractionMismatches(source: string, extracted: string): string[] {
+  const problems: string[] = [];
+  const s = source;
+  const t = extracted.replace(/\f/g, '\n').replace(/\n+$/, '');
+  let i = 0;
+  let j = 0;
+  while (j < t.length && problems.length < 5) {
+    const ch = t[j]!;
+    if (ch === s[i]) {
+      i++;
+      j++;
+    } else if (ch === '\n') {
+      if (s[i] === ' ') i++;
+      j++;
+    } else {
+      const where = `…${s.slice(Math.max(0, i - 12), i)}⟨${s[i] ?? ''}⟩${s.slice(i + 1, i + 12)}…`;
+      problems.push(ch === ' ' ? `space inserted at ${where}` : `"${ch}" for "${s[i] ?? 'end'}" at ${where}`);
+      i++;
+      j++;
+    }
+  }
+  if (i < s.trimEnd().length && problems.length === 0) problems.push(`text missing from …${s.slice(i, i + 20)}`);
+  return problems;
+}

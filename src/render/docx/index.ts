@@ -29,6 +29,7 @@ import type { Align, Block, DocumentModel, Inline, Paragraph as ModelParagraph }
 import { thaiNumber } from '../../format/thai.js';
 import { FONT_FILES } from '../../paths.js';
 import type { RenderOptions } from '../options.js';
+import { CELL_PADDING, fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { stabilizeDocx, withSeededRandom } from './deterministic.js';
 
 const FONT = 'Sarabun';
@@ -160,8 +161,9 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,
-  // Word's Thai Distributed: the slack goes between characters, not only at spaces.
-  justify: AlignmentType.THAI_DISTRIBUTE,
+  // "both", not "thaiDistribute": LibreOffice renders thaiDistribute flush left; with
+  // th-TH runs both Word and LibreOffice justify Thai at word boundaries.
+  justify: AlignmentType.BOTH,
 };
 
 function paragraph(p: ModelParagraph, pageBreakBefore: boolean): Paragraph {
@@ -198,7 +200,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
       return [paragraph(b, pageBreakBefore)];
     case 'list': {
       const size = b.size ?? ctx.fontSize;
-      const markerWidth = b.marker === 'number' ? size * 1.3 : size * 0.6;
+      const markerWidth = LIST_MARKER[b.marker] * size;
       return b.items.flatMap((item, i) => {
         const marker = b.marker === 'number' ? `${thaiNumber(i + 1)}.` : b.marker === 'dash' ? '-' : '•';
         return item.flatMap((inner, j): FileChild[] => {
@@ -217,8 +219,8 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
       });
     }
     case 'table': {
-      const total = b.widths.reduce((a, w) => a + w, 0);
-      const widths = b.widths.map((w) => (w / total) * ctx.contentWidth);
+      // The same columns as the PDF, plus the cell padding that Word counts inside the width.
+      const widths = fitColumnWidths(b, ctx.contentWidth, ctx.fontSize).map((w) => w + 2 * CELL_PADDING + 1);
       const rows = b.rows.map(
         (row) =>
           new TableRow({
@@ -239,7 +241,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
                   rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
                   width: { size: twips(width), type: WidthType.DXA },
                   shading: cell.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: cell.fill.replace('#', '') } : undefined,
-                  margins: { left: twips(4), right: twips(4), top: twips(2), bottom: twips(2) },
+                  margins: { left: twips(CELL_PADDING), right: twips(CELL_PADDING), top: twips(2), bottom: twips(2) },
                 });
               });
             })(),

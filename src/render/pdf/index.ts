@@ -7,6 +7,7 @@ import type { Block, DocumentModel, Inline } from '../../document/model.js';
 import { thaiNumber } from '../../format/thai.js';
 import { FONT_FILES, FONTS_DIR } from '../../paths.js';
 import type { RenderOptions } from '../options.js';
+import { fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { applyPdfmakePatches } from './pdfmake-patches.js';
 
 const require = createRequire(import.meta.url);
@@ -98,17 +99,30 @@ function inlines(items: Inline[]): Content[] {
 function blocks(items: Block[], ctx: Context): Content[] {
   const out: Content[] = [];
   let breakNext = false;
-  for (const b of items) {
+  for (let i = 0; i < items.length; i++) {
+    const b = items[i]!;
     if (b.kind === 'page-break') {
       breakNext = true;
       continue;
     }
-    const content = block(b, ctx) as unknown as Record<string, unknown>;
+    // Paragraphs kept with the next block move to a new page together with it (the
+    // closing lines of a ประกาศ with its signature). A table is too long to move
+    // whole: a heading before one relies on pageBreakBefore instead.
+    let end = i;
+    while (keptWithNext(items[end]) && items[end + 1] && items[end + 1]!.kind !== 'table' && items[end + 1]!.kind !== 'page-break') end++;
+    const content = (end > i
+      ? { stack: items.slice(i, end + 1).map((k) => block(k as Exclude<Block, { kind: 'page-break' }>, ctx)), unbreakable: true }
+      : block(b, ctx)) as unknown as Record<string, unknown>;
+    i = end;
     if (breakNext) content.pageBreak = 'before';
     breakNext = false;
     out.push(content as unknown as Content);
   }
   return out;
+}
+
+function keptWithNext(b: Block | undefined): boolean {
+  return b?.kind === 'paragraph' && b.keepWithNext;
 }
 
 function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content {
@@ -125,7 +139,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content
       } as Content;
     case 'list': {
       const size = b.size ?? ctx.fontSize;
-      const markerWidth = b.marker === 'number' ? size * 1.3 : size * 0.6;
+      const markerWidth = LIST_MARKER[b.marker] * size;
       return {
         stack: b.items.map((item, i) => ({
           columns: [
@@ -139,11 +153,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content
       } as Content;
     }
     case 'table': {
-      const total = b.widths.reduce((a, w) => a + w, 0);
-      const padding = 4; // pdfmake's default cell padding on each side
-      const border = 1;
-      const usable = ctx.contentWidth - b.widths.length * (2 * padding) - (b.widths.length + 1) * border;
-      const widths = b.widths.map((w) => (w / total) * usable);
+      const widths = fitColumnWidths(b, ctx.contentWidth, ctx.fontSize);
       const body = b.rows.map((row) => {
         const cells: Content[] = [];
         let column = 0;
@@ -168,6 +178,8 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content
           headerRows: b.rows.filter((r) => r.header).length,
           // A row moves whole to the next page rather than splitting (unless taller than a page).
           dontBreakRows: true,
+          // Never a header row alone at the foot of a page.
+          keepWithHeaderRows: 1,
         },
         fontSize: b.size,
         margin: [0, b.spaceBefore, 0, 0],
@@ -182,9 +194,10 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content
         margin: [0, b.spaceBefore, 0, 0],
       } as Content;
     case 'signature': {
-      const width = Math.min(ctx.contentWidth, 9 * 28.35);
-      const axis = b.axis ?? ctx.contentWidth / 2;
-      const left = Math.max(0, Math.min(ctx.contentWidth - width, axis - width / 2));
+      // As wide as the page allows around the axis, so the position line never wraps.
+      const axis = Math.min(Math.max(b.axis ?? ctx.contentWidth / 2, 0), ctx.contentWidth);
+      const width = 2 * Math.min(axis, ctx.contentWidth - axis);
+      const left = axis - width / 2;
       const space: Content = b.image
         ? { image: b.image, fit: [width, b.signatureSpace], alignment: 'center' }
         : { text: '', margin: [0, b.signatureSpace, 0, 0] };

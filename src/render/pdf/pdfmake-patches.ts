@@ -1,28 +1,74 @@
-// The one place that changes pdfmake's internals. pdfmake breaks lines only where
-// the UAX #14 breaker (the `linebreak` package) allows, and that package treats a
-// Thai run as one long word: Thai gets cut mid-word at the column edge. We split
-// the breaker's pieces again at Thai word boundaries, inserting no character.
+// The one place that changes pdfmake's internals, for Thai:
 //
-// Pinned: the patch relies on TextBreaker.prototype.getBreaks returning flat
-// inline objects ({text, lineEnd?, noNewLine?, ...style}). On any other pdfmake
-// version we refuse to run instead of typesetting Thai wrongly; test/pdfmake-
-// patches.test.ts fails too, so an upgrade is a deliberate act.
+// 1. Line-break opportunities. pdfmake breaks only where the UAX #14 breaker
+//    (the `linebreak` package) allows, which treats a Thai run as one long word.
+//    TextBreaker.getBreaks is wrapped to split its pieces again at Thai word
+//    boundaries (src/text/segment.ts). Nothing is inserted into the text.
+// 2. Words wider than their column. pdfmake then cuts at whatever character
+//    fits, which can separate a tone mark from its consonant. buildNextLine is
+//    wrapped so that such a word is first split at every ICU boundary (ignoring
+//    the keep-whole list) and, if a piece is still too wide, by grapheme cluster.
+// 3. Thai justification. pdfmake's `justify` spreads the slack between word
+//    pieces: visible holes, and PDF readers copy the holes as spaces. alignLine
+//    is wrapped to spread it between grapheme clusters instead (what Word's Thai
+//    Distributed and Chromium's inter-character justification do). Each cluster
+//    is drawn as its own run, so marks stay shaped with their base (no Tc, which
+//    pdfkit does not apply to GPOS-positioned marks).
+// 4. Copying Thai text. Readers rebuild text from glyph positions, and Thai
+//    stacks zero-width marks whose origins may fall after the next letter
+//    (copying "ผูร้ บ" for "ผู้รับ"). Each drawn piece of Thai is wrapped in a
+//    marked-content span whose ActualText is its source text, as Typst and
+//    Chromium do, so copy, search and screen readers get the exact text.
+//    Drawing is unchanged.
+// 5. Mark order for text extraction. Sarabun's anchors put some marks' origins a
+//    font unit right of where the next letter starts, or a tone mark left of the
+//    vowel under it. Readers that order glyphs by x (poppler: Evince, pdftotext)
+//    then copy "รว่ม" for "ร่วม" and "ท่ี" for "ที่". fontkit's layout is wrapped
+//    to move such marks left by the unit or two needed (invisible: 1/1000 em).
+//
+// Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
+// and writer. On any other version we refuse to run instead of typesetting Thai
+// wrongly; test/pdfmake-patches.test.ts fails too, so an upgrade is deliberate.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { splitAtBreaks } from '../../text/segment.js';
+import { join } from 'node:path';
+import { FONT_FILES } from '../../paths.js';
+import { bindsToNext, graphemeClusters, splitAtBreaks, splitAtWords } from '../../text/segment.js';
 
 export const PATCHED_PDFMAKE_VERSION = '0.3.11';
+export const PATCHED_FONTKIT_VERSION = '2.0.4';
 
 const require = createRequire(import.meta.url);
 
-interface BrokenInline {
+/** The fields of pdfmake's inline objects that the patches read or write. */
+export interface PdfmakeInline {
   text: string;
+  width?: number;
+  x?: number;
   lineEnd?: boolean;
   noNewLine?: boolean;
   noWrap?: boolean;
+  leadingCut?: number;
+  trailingCut?: number;
+  leadingIndent?: number;
+  alignment?: string;
+  justifyShift?: number;
   [style: string]: unknown;
 }
 
-type GetBreaks = (this: unknown, texts: unknown, styleContextStack: unknown) => BrokenInline[];
+interface PdfmakeLine {
+  inlines: PdfmakeInline[];
+  newLineForced?: boolean;
+  lastLineInParagraph?: boolean;
+  leadingCut: number;
+  getWidth(): number;
+}
+
+interface Measurer {
+  widthOfText(text: string, inline: PdfmakeInline): number;
+}
+
+type Method<Args extends unknown[], R> = (this: any, ...args: Args) => R;
 
 let applied = false;
 
@@ -35,26 +81,226 @@ export function applyPdfmakePatches(): void {
         'Re-check src/render/pdf/pdfmake-patches.ts against the new version, then update PATCHED_PDFMAKE_VERSION.',
     );
   }
-  const TextBreaker = (require('pdfmake/js/TextBreaker') as { default: { prototype: { getBreaks: GetBreaks } } }).default;
-  const original = TextBreaker.prototype.getBreaks;
+  const internal = <T>(name: string) => (require(`pdfmake/js/${name}`) as { default: { prototype: T } }).default;
+  const TextInlines = (require('pdfmake/js/TextInlines') as { default: new (doc: null) => Measurer }).default;
+  const measurer = new TextInlines(null);
+
+  const TextBreaker = internal<{ getBreaks: Method<[unknown, unknown], PdfmakeInline[]> }>('TextBreaker');
+  const getBreaks = TextBreaker.prototype.getBreaks;
   TextBreaker.prototype.getBreaks = function getBreaksAtThaiWords(texts, styleContextStack) {
-    return original.call(this, texts, styleContextStack).flatMap(splitInline);
+    return getBreaks.call(this, texts, styleContextStack).flatMap(splitInline);
   };
+
+  const LayoutBuilder = internal<{ buildNextLine: Method<[{ _inlines?: PdfmakeInline[] }], unknown> }>('LayoutBuilder');
+  const buildNextLine = LayoutBuilder.prototype.buildNextLine;
+  LayoutBuilder.prototype.buildNextLine = function buildNextLineWithoutCuttingClusters(textNode) {
+    const inlines = textNode._inlines;
+    const first = inlines?.[0];
+    if (inlines && first && !first.noWrap) {
+      const available = this.writer.context().availableWidth - (first.leadingIndent ?? 0);
+      if ((first.width ?? 0) > available) inlines.splice(0, 1, ...splitOverwide(first, available, measurer));
+      else if (first.noNewLine && gluedWidth(inlines) > available) first.noNewLine = false;
+    }
+    return buildNextLine.call(this, textNode);
+  };
+
+  const ElementWriter = internal<{ alignLine: Method<[PdfmakeLine], void> }>('ElementWriter');
+  const alignLine = ElementWriter.prototype.alignLine;
+  ElementWriter.prototype.alignLine = function alignLineThaiJustified(line) {
+    const justify = line.inlines[0]?.alignment === 'justify' && !line.newLineForced && !line.lastLineInParagraph;
+    if (!justify || !justifyByClusters(line, this.context().availableWidth, measurer)) alignLine.call(this, line);
+  };
+  // pdfkit draws each inline as BT … ET; the span goes inside, after the font is set,
+  // so readers attribute the text to the right font, size and baseline.
+  const PDFDocument = internal<{ _fragment: Method<[string, number, number, unknown], unknown>; addContent(data: string): unknown }>('PDFDocument');
+  const fragment = PDFDocument.prototype._fragment;
+  PDFDocument.prototype._fragment = function fragmentWithActualText(text, x, y, options) {
+    if (!THAI.test(text)) return fragment.call(this, text, x, y, options);
+    const addContent = this.addContent as (data: string) => unknown;
+    const span = `/Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC`;
+    this.addContent = (data: string) => {
+      if (data === 'ET') addContent.call(this, 'EMC');
+      addContent.call(this, data);
+      if (data.endsWith(' Tf')) addContent.call(this, span);
+      return this;
+    };
+    try {
+      return fragment.call(this, text, x, y, options);
+    } finally {
+      this.addContent = addContent;
+    }
+  };
+
+  orderMarksForExtraction();
   applied = true;
 }
 
+interface GlyphRun {
+  glyphs: { advanceWidth: number }[];
+  positions: { xAdvance: number; xOffset: number }[];
+}
+
+/** Wraps fontkit's layout (the copy pdfkit loads) so marks sit in text order by x. */
+function orderMarksForExtraction(): void {
+  const pdfkitRequire = createRequire(require.resolve('pdfkit'));
+  const fontkitMain = pdfkitRequire.resolve('fontkit');
+  const { version } = JSON.parse(readFileSync(join(fontkitMain, '../../package.json'), 'utf8')) as { version: string };
+  if (version !== PATCHED_FONTKIT_VERSION) {
+    throw new Error(`km-docs patches fontkit ${PATCHED_FONTKIT_VERSION}, but pdfkit loads fontkit ${version}: re-check src/render/pdf/pdfmake-patches.ts.`);
+  }
+  const fontkit = pdfkitRequire('fontkit') as { create(data: Buffer): object };
+  const TTFFont = Object.getPrototypeOf(fontkit.create(readFileSync(FONT_FILES.normal))) as { layout: Method<unknown[], GlyphRun> };
+  const layout = TTFFont.layout;
+  TTFFont.layout = function layoutWithMarksInOrder(...args) {
+    const run = layout.apply(this, args);
+    orderMarks(run);
+    return run;
+  };
+}
+
+/**
+ * For each group of zero-advance glyphs after a letter: the last must start left of
+ * the next letter, and each must start right of the one before it (in font units).
+ */
+const MAX_MARK_NUDGE = 4; // font units (1/1000 em)
+
+export function orderMarks(run: GlyphRun): void {
+  const { glyphs, positions } = run;
+  for (let end = glyphs.length - 1; end > 0; end--) {
+    if (positions[end]!.xAdvance !== 0 || glyphs[end]!.advanceWidth !== 0) continue;
+    let start = end;
+    while (start > 1 && positions[start - 1]!.xAdvance === 0 && glyphs[start - 1]!.advanceWidth === 0) start--;
+    let limit = -1;
+    for (let i = end; i >= start; i--) {
+      const position = positions[i]!;
+      // Sarabun's marks are drawn left of an origin at the letter's end; only nudges of
+      // a few units are rounding. A larger one would move ink, so it is left alone.
+      if (position.xOffset > limit && position.xOffset - limit <= MAX_MARK_NUDGE) position.xOffset = limit;
+      limit = Math.min(limit, position.xOffset) - 1;
+    }
+    end = start;
+  }
+}
+
 /** One inline becomes several with the same style; only the last keeps the line-end / glue flags. */
-export function splitInline(inline: BrokenInline): BrokenInline[] {
+export function splitInline(inline: PdfmakeInline): PdfmakeInline[] {
   if (inline.noWrap) return [inline];
-  const pieces = splitAtBreaks(inline.text);
+  const pieces = reinline(inline, splitAtBreaks(inline.text));
+  // A connective (และ, ที่, ของ …) keeps to the word after it: pdfmake's noNewLine
+  // moves the pair to the next line together, unless the pair is wider than a line.
+  for (const piece of pieces) if (!piece.lineEnd && bindsToNext(piece.text)) piece.noNewLine = true;
+  return pieces;
+}
+
+function reinline(inline: PdfmakeInline, pieces: string[], measurer?: Measurer): PdfmakeInline[] {
   if (pieces.length === 1) return [inline];
-  const { lineEnd, noNewLine, ...style } = inline;
+  const { lineEnd, noNewLine, leadingCut, trailingCut, ...style } = inline;
   return pieces.map((text, i) => {
-    const piece: BrokenInline = { ...style, text };
+    const piece: PdfmakeInline = { ...style, text };
+    if (measurer) piece.width = measurer.widthOfText(text, inline);
+    if (i === 0 && leadingCut !== undefined) piece.leadingCut = leadingCut;
     if (i === pieces.length - 1) {
       if (lineEnd) piece.lineEnd = true;
       if (noNewLine) piece.noNewLine = true;
+      if (trailingCut !== undefined) piece.trailingCut = trailingCut;
+    } else if (trailingCut !== undefined) {
+      piece.trailingCut = 0;
     }
     return piece;
   });
+}
+
+/** Width of the first inline and the ones glued to it (noNewLine), as pdfmake keeps them together. */
+function gluedWidth(inlines: PdfmakeInline[]): number {
+  let width = 0;
+  for (const inline of inlines) {
+    width += inline.width ?? 0;
+    if (!inline.noNewLine) break;
+  }
+  return width;
+}
+
+/** A word wider than the line: split at any word boundary, then by grapheme cluster, never inside one. */
+function splitOverwide(inline: PdfmakeInline, available: number, measurer: Measurer): PdfmakeInline[] {
+  const words = reinline(inline, splitAtWords(inline.text), measurer);
+  return words.flatMap((word) =>
+    (word.width ?? 0) > available ? reinline(word, graphemeClusters(word.text), measurer) : [word],
+  );
+}
+
+/**
+ * Spreads a line's slack evenly between its grapheme clusters so the line ends
+ * flush right; returns false (leave the line alone) when there is nothing to spread.
+ */
+function justifyByClusters(line: PdfmakeLine, width: number, measurer: Measurer): boolean {
+  const clusters: PdfmakeInline[] = [];
+  for (const inline of line.inlines) {
+    const { lineEnd, noNewLine, leadingCut, trailingCut, justifyShift, ...style } = inline;
+    for (const text of graphemeClusters(inline.text)) clusters.push({ ...style, text, width: measureCluster(measurer, text, inline) });
+  }
+  // Spaces cut from the start of the line (line.leadingCut) and those that end it hang
+  // outside the measure; the slack goes between the clusters in between.
+  const isSpace = (c: PdfmakeInline) => /^\s+$/.test(c.text);
+  let first = 0;
+  while (first < clusters.length && isSpace(clusters[first]!)) first++;
+  let last = clusters.length - 1;
+  while (last > first && isSpace(clusters[last]!)) last--;
+  const start = -line.leadingCut;
+  const natural = start + clusters.slice(0, last + 1).reduce((sum, c) => sum + c.width!, 0);
+  const slack = width - natural;
+  // Text extraction (poppler's, which PDF viewers share in spirit) treats a letter that
+  // starts where a zero-width mark was drawn as a possible duplicate, splits the word
+  // there and right after it, then calls any gap at such a split a space. So no slack
+  // goes after a mark, nor after the letter that follows one (ำ hides a mark before
+  // its า); every other gap stays far below a word space.
+  const text = clusters.map((c) => c.text).join('');
+  let end = -1;
+  const inRange = (i: number) => i >= first && i < last;
+  const letterGap = clusters.map((c, i) => {
+    end += c.text.length;
+    const afterMark = MARK.test(text[end]!) || MARK.test(text[end - 1] ?? '') || text[end] === '\u0E33';
+    return inRange(i) && !afterMark && !isSpace(c);
+  });
+  // A space is a word gap already: widening it never misleads a reader.
+  const spaceGap = clusters.map((c, i) => inRange(i) && isSpace(c));
+  const letters = letterGap.filter(Boolean).length;
+  const spaces = spaceGap.filter(Boolean).length;
+  if (letters + spaces < 1 || slack <= 0) return false;
+  // Evenly between letters and spaces, but past MAX_LETTER_SPACING letters look
+  // spaced out and readers see word gaps: the rest goes to the spaces, if any.
+  const fontSize = Number(line.inlines[0]?.fontSize ?? 12);
+  let shift = slack / (letters + spaces);
+  if (spaces > 0 && shift > MAX_LETTER_SPACING * fontSize) shift = MAX_LETTER_SPACING * fontSize;
+  const atSpace = spaces > 0 ? (slack - shift * letters) / spaces : 0;
+  let x = start;
+  clusters.forEach((cluster, i) => {
+    cluster.x = x;
+    x += cluster.width! + (letterGap[i] ? shift : spaceGap[i] ? atSpace : 0);
+  });
+  line.inlines = clusters;
+  return true;
+}
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+/** UTF-16BE hex of a string, as PDF text strings are written. */
+function utf16Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return hex;
+}
+/** Thai combining marks: drawn with zero advance over the letter before them. */
+const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+const MAX_LETTER_SPACING = 0.06; // em: beyond this letters look spaced out, and readers see word gaps
+
+// Widths of clusters repeat endlessly ("ที่", "การ"); fontkit shapes each only once per font and size.
+const widthCache = new WeakMap<object, Map<string, number>>();
+function measureCluster(measurer: Measurer, text: string, inline: PdfmakeInline): number {
+  const font = inline.font as object;
+  let cache = widthCache.get(font);
+  if (!cache) widthCache.set(font, (cache = new Map()));
+  const key = `${inline.fontSize}|${inline.characterSpacing ?? 0}|${text}`;
+  let width = cache.get(key);
+  if (width === undefined) cache.set(key, (width = measurer.widthOfText(text, inline)));
+  return width;
 }

@@ -1,0 +1,111 @@
+// The Thai text engine, measured on a corpus rendered to real PDFs and read back
+// with glyph positions: breaks only between words, never inside a cluster, justified
+// lines flush to the margin, and text that copies out exactly as it went in.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Block, DocumentModel, Paragraph } from '../src/document/model.js';
+import { POINTS_PER_CM } from '../src/document/model.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { lines, pageGlyphs } from './helpers/glyphs.js';
+import { extractionMismatches, pdfText } from './helpers/read-back.js';
+import { midWordJoins, thaiJoins } from './helpers/word-boundaries.js';
+
+const plan = parse(await readFile('data/plan.yaml', 'utf8'));
+const A4_WIDTH = 595.28;
+const MARGIN = { top: 2.5 * POINTS_PER_CM, right: 2 * POINTS_PER_CM, bottom: 2 * POINTS_PER_CM, left: 3 * POINTS_PER_CM };
+
+/** The corpus: each text is set as one paragraph on a page of its own. */
+const CORPUS: { name: string; text: string; align: Paragraph['align']; width?: number; bold?: boolean }[] = [
+  { name: 'long Thai legal text', align: 'justify', text: `ตาม${plan.legalBasis.law} พ.ศ. ๒๕๔๖ มาตรา ๑๑ ${plan.legalBasis.duty} ${plan.legalBasis.dutyDetails.replace(/\s+/g, ' ')} นั้น` },
+  {
+    name: 'Thai with English and URLs',
+    align: 'justify',
+    text: 'ทั้งนี้ สามารถดูรายละเอียดเกี่ยวกับการจัดการความรู้ (Knowledge Management : KM) ขององค์การบริหารส่วนจังหวัดสมุทรสงคราม ได้ที่เว็บไซต์ www.skmpao.go.th และศูนย์ข้อมูลข่าวสารที่ http://www.oic.go.th/INFOCENTER12/1281/ โดยใช้เทคนิค Story Telling, Fishbone Diagram และ Six Thinking Hats ในการแลกเปลี่ยนเรียนรู้ร่วมกันของบุคลากรทุกสำนัก/กอง',
+  },
+  {
+    name: 'ำ-heavy text',
+    align: 'justify',
+    text: 'หน่วยงานดำเนินการจัดทำคำนำและกำหนดแนวทางการนำความรู้ไปใช้ตามลำดับความสำคัญ ทำให้การดำเนินงานประจำปีมีความต่อเนื่องสม่ำเสมอ สำนักปลัดฯ นำน้ำใจและคำแนะนำของผู้บังคับบัญชามาจัดทำแผนการดำเนินงานที่สำเร็จตามกำหนด และนำเสนอผลการดำเนินงานต่อคณะกรรมการเป็นประจำทุกเดือน',
+  },
+  { name: 'Latin-first runs', align: 'left', text: 'KM วันที่ ๒๙ ธันวาคม พ.ศ. ๒๕๖๖ AAR ที่ได้จากกิจกรรม KM ที่ผ่านมา ทำให้ผู้เข้าร่วมเข้าใจขั้นตอนการปฏิบัติงานมากขึ้น' },
+  { name: 'bold heading text', align: 'justify', bold: true, text: `กิจกรรมที่ ๑ ${plan.actionPlan.activities[0].title} ผู้รับผิดชอบ ตัวชี้วัด (KPI) ความก้าวหน้าการดำเนินงาน บทสรุปการเรียนรู้ ${plan.actionPlan.steps.join(' ')}` },
+  { name: 'the seed’s longest cells in a 3-cm column', align: 'left', width: 3 * POINTS_PER_CM, text: plan.actionPlan.activities[3].title + ' ' + plan.actionPlan.steps.join(' ') },
+  { name: 'a 1-cm column', align: 'left', width: 1 * POINTS_PER_CM, text: 'องค์การบริหารส่วนจังหวัดสมุทรสงคราม น้ำคำนำ ผู้รับผิดชอบ' },
+];
+
+let dir: string;
+let file: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'km-docs-typesetting-'));
+  file = join(dir, 'corpus.pdf');
+  const contentWidth = A4_WIDTH - MARGIN.left - MARGIN.right;
+  const blocks: Block[] = CORPUS.flatMap((c, i): Block[] => [
+    ...(i > 0 ? [{ kind: 'page-break' } as const] : []),
+    {
+      kind: 'paragraph',
+      inlines: [{ text: c.text, bold: c.bold }],
+      align: c.align,
+      indent: c.width ? 0 : 2.5 * POINTS_PER_CM,
+      marginLeft: c.width ? contentWidth - c.width : 0,
+      spaceBefore: 0,
+      spaceAfter: 0,
+      keepWithNext: false,
+      heading: 0,
+    },
+  ]);
+  const model: DocumentModel = { title: 'corpus', size: 'A4', orientation: 'portrait', margins: MARGIN, fontSize: 16, pageNumbers: 'none', blocks };
+  await writeFile(file, await renderPdf(model, { date: new Date('2024-01-01T00:00:00Z'), author: 'test' }));
+});
+afterAll(() => (process.env.KM_KEEP_TEST_OUTPUT ? console.log(`corpus kept in ${file}`) : rm(dir, { recursive: true, force: true })));
+
+describe('Thai typesetting of the corpus (PDF)', () => {
+  const pageLines = () => pageGlyphs(file).map(lines);
+
+  it('draws no missing glyph', () => {
+    expect(pageGlyphs(file).flat().filter((g) => g.gid === 0)).toEqual([]);
+  });
+
+  it.each(CORPUS.map((c, i) => [c.name, i] as const))('%s: the lines put together are the source text', (_, i) => {
+    expect(pageLines()[i]!.map((l) => l.text).join('')).toBe(CORPUS[i]!.text);
+  });
+
+  it.each(CORPUS.map((c, i) => [c.name, i] as const))('%s: no line starts inside a cluster', (_, i) => {
+    const starts = pageLines()[i]!.map((l) => l.text[0]);
+    expect(starts.filter((c) => /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(c ?? ''))).toEqual([]);
+  });
+
+  it.each(CORPUS.filter((c) => !c.width || c.width > POINTS_PER_CM).map((c) => [c.name, CORPUS.indexOf(c)] as const))(
+    '%s: every line break falls between words',
+    (_, i) => {
+      const joins = thaiJoins(pageLines()[i]!.map((l) => l.text));
+      expect(midWordJoins(joins).map((j) => `${j.before}|${j.after}`)).toEqual([]);
+    },
+  );
+
+  it.each(CORPUS.filter((c) => c.align === 'justify').map((c) => [c.name, CORPUS.indexOf(c)] as const))(
+    '%s: every justified line but the last ends within 0.5 pt of the margin',
+    (_, i) => {
+      const margin = A4_WIDTH - MARGIN.right;
+      const all = pageLines()[i]!;
+      expect(all.length).toBeGreaterThan(2);
+      for (const line of all.slice(0, -1)) expect(Math.abs(line.right - margin), line.text).toBeLessThanOrEqual(0.5);
+      expect(all.at(-1)!.right).toBeLessThan(margin - 1); // the last line is not stretched
+    },
+  );
+
+  it.each(CORPUS.map((c, i) => [c.name, i] as const))('%s: pdftotext gives the source back, in reading order and raw', (_, i) => {
+    for (const raw of [false, true]) {
+      const text = pdfText(file, { raw, page: i + 1 });
+      expect(extractionMismatches(CORPUS[i]!.text, text), raw ? 'raw' : 'reading order').toEqual([]);
+      expect(text).not.toMatch(/\u200B|\uFFFD|\u0E4D\u0E32/);
+    }
+  });
+});
+
+export { CORPUS, MARGIN };
+void execFileSync;
