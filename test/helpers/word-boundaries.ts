@@ -41,13 +41,21 @@ export interface Join {
   at: number;
 }
 
-/** Joins where Thai meets Thai with no space: the ones a segmenter must approve. */
-export function thaiJoins(lineTexts: string[]): Join[] {
+/**
+ * Joins where Thai meets Thai with no space: the ones a segmenter must approve.
+ * With `source`, a line end that stands for a space of the source (some writers
+ * do not draw the space that ends a line) is not a join.
+ */
+export function thaiJoins(lineTexts: string[], source?: string): Join[] {
   const joins: Join[] = [];
+  let position = 0;
   for (let i = 0; i + 1 < lineTexts.length; i++) {
     const a = lineTexts[i]!;
     const b = lineTexts[i + 1]!;
-    if (!THAI_LETTER.test(a.at(-1) ?? '') || !THAI_LETTER.test(b[0] ?? '')) continue;
+    position += a.length;
+    const atSpace = source !== undefined && source[position] === ' ' && !a.endsWith(' ');
+    if (atSpace) position++;
+    if (atSpace || !THAI_LETTER.test(a.at(-1) ?? '') || !THAI_LETTER.test(b[0] ?? '')) continue;
     const before = a.split(/\s+/).at(-1)!;
     const after = b.split(/\s+/)[0]!;
     joins.push({ before, after, at: before.length });
