@@ -1,0 +1,118 @@
+// npm run bench [-- --quick] [-- --json]: times and sizes of km-docs on this
+// machine, as ratios to `node -e 0` measured in the same run (machines are noisy;
+// ratios are what compare). Never run by the tests; CI runs --quick to prove it works.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const runs = quick ? 1 : 7;
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'dist/cli.js');
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1), runs: sorted.length };
+}
+
+/** Wall time of a fresh process, from spawn to exit. */
+function timeProcess(command, commandArgs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync(command, commandArgs, { stdio: 'ignore' });
+    if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}`);
+    samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
+/** Peak resident memory of a fresh process (GNU time is not always there: read it from /proc via a wrapper). */
+function peakRss(commandArgs) {
+  const script = `const {spawnSync}=require('child_process');const r=spawnSync(process.execPath,${JSON.stringify(commandArgs)},{stdio:'ignore'});` +
+    `console.log(require('os').constants?0:0);process.stdout.write(String(process.resourceUsage().maxRSS))`;
+  // resourceUsage of the parent does not include the child: use /usr/bin/time when present.
+  try {
+    const out = execFileSync('/usr/bin/time', ['-f', '%M', process.execPath, ...commandArgs], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    return Number(out.trim().split('\n').at(-1)) / 1024;
+  } catch (error) {
+    const text = String(error.stderr ?? '');
+    const kb = Number(text.trim().split('\n').at(-1));
+    if (Number.isFinite(kb) && kb > 0) return kb / 1024;
+    void script;
+    return null;
+  }
+}
+
+const out = mkdtempSync(join(tmpdir(), 'km-bench-'));
+const results = { date: new Date().toISOString(), node: process.version, quick, runs };
+
+results.baseline = timeProcess(process.execPath, ['-e', '0']);
+results.coldWholeSet = timeProcess(process.execPath, [cli, 'build', '--data', join(root, 'data'), '--out', out]);
+results.coldActionPlanPdf = timeProcess(process.execPath, [cli, 'build', '--data', join(root, 'data'), '--out', out, '--only', 'km-action-plan', '--format', 'pdf']);
+results.peakRssMB = peakRss([cli, 'build', '--data', join(root, 'data'), '--out', out]);
+
+// Warm: one process, the whole set and each document rebuilt after the first run.
+const { build } = await import(join(root, 'dist/build.js'));
+const warm = async (only) => {
+  await build({ dataDir: join(root, 'data'), outDir: out, only });
+  const samples = [];
+  for (let i = 0; i < Math.max(runs, 3); i++) {
+    const started = performance.now();
+    await build({ dataDir: join(root, 'data'), outDir: out, only });
+    samples.push(performance.now() - started);
+  }
+  return stats(samples);
+};
+results.warmWholeSet = await warm(undefined);
+for (const name of ['announcement', 'km-action-plan', 'aar-2567']) results[`warm_${name}`] = await warm([name]);
+
+// Thai segmentation and justification: the same documents through pdfmake with
+// and without km-docs' patches, each in its own process (patches are global).
+const segmentation = (patched) => {
+  const script = join(root, 'bench/render-pdfs.mjs');
+  const r = spawnSync(process.execPath, [script, patched ? 'patched' : 'plain', String(Math.max(runs, 3))], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+};
+results.renderPatched = segmentation(true);
+results.renderPlain = segmentation(false);
+
+results.sizes = {};
+for (const file of readdirSync(out)) {
+  const bytes = statSync(join(out, file)).size;
+  let pages = null;
+  if (file.endsWith('.pdf')) pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, file)], { encoding: 'utf8' }))?.[1]);
+  results.sizes[file] = { bytes, pages, bytesPerPage: pages ? Math.round(bytes / pages) : null };
+}
+rmSync(out, { recursive: true, force: true });
+
+const ratio = (s) => +(s.median / results.baseline.median).toFixed(2);
+results.ratios = {
+  coldWholeSet: ratio(results.coldWholeSet),
+  coldActionPlanPdf: ratio(results.coldActionPlanPdf),
+  warmWholeSet: ratio(results.warmWholeSet),
+  warmAnnouncement: ratio(results.warm_announcement),
+  warmActionPlan: ratio(results['warm_km-action-plan']),
+  warmAar: ratio(results['warm_aar-2567']),
+  thaiPatchesCost: +(results.renderPatched.median / results.renderPlain.median).toFixed(2),
+};
+
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, `bench/results/${results.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(results, null, 2));
+if (args.has('--json')) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+  console.log(`node -e 0                     ${ms(results.baseline)}`);
+  console.log(`cold, whole set (PDF+DOCX)    ${ms(results.coldWholeSet)}  ${results.ratios.coldWholeSet}×`);
+  console.log(`cold, action plan PDF         ${ms(results.coldActionPlanPdf)}  ${results.ratios.coldActionPlanPdf}×`);
+  console.log(`warm, whole set               ${ms(results.warmWholeSet)}  ${results.ratios.warmWholeSet}×`);
+  for (const name of ['announcement', 'km-action-plan', 'aar-2567']) console.log(`warm, ${name.padEnd(23)} ${ms(results[`warm_${name}`])}  ${ratio(results[`warm_${name}`])}×`);
+  console.log(`PDF render, Thai patches on   ${ms(results.renderPatched)}  ${results.ratios.thaiPatchesCost}× of plain pdfmake (${ms(results.renderPlain)})`);
+  console.log(`peak RSS, cold whole set      ${results.peakRssMB?.toFixed(0) ?? '?'} MB`);
+  for (const [file, s] of Object.entries(results.sizes)) console.log(`${file.padEnd(28)} ${s.bytes} bytes${s.pages ? `, ${s.pages} pages, ${s.bytesPerPage} bytes/page` : ''}`);
+}
