@@ -1,15 +1,16 @@
 // End to end: the example data through the whole pipeline into real PDF and
 // DOCX files, read back with poppler, MuPDF and unzip.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { compact, compactText, docxPart, docxParts, docxText, notdefGlyphs, pdfFonts, pdfPages } from './helpers/read-back.js';
+import { compact, compactText, docxPart, docxParts, docxText, notdefGlyphs, pdfFonts, pdfPages, pdfText } from './helpers/read-back.js';
 
 let out: string;
-const DOCUMENTS = ['announcement', 'km-action-plan', 'aar-2567'];
+const DOCUMENTS = ['announcement', 'km-action-plan', 'aar-2567', 'annual-report-2567'];
 const plan = parse(await readFile('data/plan.yaml', 'utf8'));
 const organization = parse(await readFile('data/organization.yaml', 'utf8'));
 
@@ -70,6 +71,39 @@ describe('build of the example data', () => {
     for (const phrase of ['ระดับความสำเร็จการจัดการความรู้ร้อยละ ๘๐', 'ครบ ๓ ประเด็น', 'เมษายน', 'Six Thinking Hats', 'Fishbone Diagram', 'Story Telling', 'กองพัสดุและทรัพย์สิน']) {
       expect(text).toContain(compact(phrase));
     }
+  });
+
+  it('the action plan repeats its header row on every page', () => {
+    const file = join(out, 'km-action-plan.pdf');
+    for (let page = 1; page <= pdfPages(file).count; page++) {
+      expect(compact(pdfText(file, { page, raw: true })), `page ${page}`).toContain(compact('ความก้าวหน้าการดำเนินงาน'));
+    }
+  });
+
+  it('the action plan shows each activity’s progress from the results', () => {
+    expect(compactText(join(out, 'km-action-plan.pdf'))).toContain(compact('ปี ๒๕๖๗: ดำเนินการแล้ว (๒๕ เมษายน ๒๕๖๗)'));
+  });
+
+  it('the annual report has the summary, factor levels, charts, results, AAR highlights and next year', () => {
+    const file = join(out, 'annual-report-2567.pdf');
+    const text = compactText(file);
+    for (const phrase of [
+      'รายงานผลการดำเนินงาน',
+      'ยังไม่บรรลุเป้าหมาย',
+      'ระดับ ๔: มีองค์ความรู้ ๔ เรื่อง นำไปปรับใช้ ๓ เรื่อง',
+      'เป้าหมาย ร้อยละ ๘๐', // the chart's target line label
+      'กิจกรรมที่ ๔',
+      'ร้อยละ ๗๖.๒๘',
+      'อย่างน้อย ๒๕ คน',
+      'กองพัสดุและทรัพย์สิน กิจกรรมที่ ๔ มีผู้เข้าร่วม ๔ คน',
+      'สิ่งที่จะปรับปรุงในปีถัดไป',
+    ]) {
+      expect(text).toContain(compact(phrase));
+    }
+    // The charts are vectors in the PDF (no raster image but the emblem) and a picture in the DOCX.
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
+    expect(images).toHaveLength(1);
+    expect(docxParts(join(out, 'annual-report-2567.docx')).filter((p) => p.startsWith('word/media/')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('the AAR summary has the four questions, participants and KPI result of each activity', () => {

@@ -69,6 +69,19 @@ export interface Image {
   height?: number;
   align: Align;
   spaceBefore: number;
+  /** Placed this far below the top edge of the page, outside the text flow (the ตราครุฑ). */
+  top?: number;
+}
+
+export interface Chart {
+  kind: 'chart';
+  bars: { label: string; value: number; display: string; highlight?: boolean }[];
+  max?: number;
+  target?: { value: number; label: string };
+  width: number;
+  height: number;
+  size?: number;
+  spaceBefore: number;
 }
 
 export interface Signature {
@@ -100,7 +113,7 @@ export interface PageBreak {
   kind: 'page-break';
 }
 
-export type Block = Paragraph | List | Table | Image | Signature | Rule | Spacer | PageBreak;
+export type Block = Paragraph | List | Table | Image | Chart | Signature | Rule | Spacer | PageBreak;
 
 export interface Margins {
   top: number;

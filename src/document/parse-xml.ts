@@ -83,7 +83,7 @@ export function parseDocumentXml(xml: string, file: string, baseDir: string): Do
     heading,
   });
 
-  const BLOCK_NAMES = new Set(['p', 'h1', 'h2', 'h3', 'ul', 'table', 'img', 'signature', 'rule', 'space', 'page-break']);
+  const BLOCK_NAMES = new Set(['p', 'h1', 'h2', 'h3', 'ul', 'table', 'img', 'chart', 'signature', 'rule', 'space', 'page-break']);
 
   /** Content of a list item or a table cell: blocks, or inline text that becomes one paragraph. */
   const flow = (el: Element, align?: Align): Block[] => {
@@ -144,7 +144,26 @@ export function parseDocumentXml(xml: string, file: string, baseDir: string): Do
           height: optionalLength(el, 'height'),
           align: choice(el, 'align', ALIGNS, 'center'),
           spaceBefore: length(el, 'before', 0),
+          top: optionalLength(el, 'top'),
         };
+      case 'chart': {
+        const target = el.attributes.target;
+        return {
+          kind: 'chart',
+          bars: elements(el, 'bar').map((bar) => ({
+            label: bar.attributes.label ?? '',
+            value: Number(bar.attributes.value),
+            display: bar.attributes.display ?? bar.attributes.value ?? '',
+            highlight: flag(bar, 'highlight'),
+          })),
+          max: el.attributes.max === undefined ? undefined : Number(el.attributes.max),
+          target: target === undefined ? undefined : { value: Number(target), label: el.attributes['target-label'] ?? target },
+          width: length(el, 'width', 16 * POINTS_PER_CM),
+          height: length(el, 'height', 7 * POINTS_PER_CM),
+          size: size(el),
+          spaceBefore: length(el, 'before', 0),
+        };
+      }
       case 'signature':
         return {
           kind: 'signature',

@@ -31,6 +31,11 @@ export function actionPlan(data: KmData): DocumentSpec {
         steps: ap.steps,
         responsible: units.get(activity.responsible) ?? activity.responsible,
         lessons: ap.lessons,
+        /** The status of this activity in each fiscal year that has results. */
+        progress: data.results.map((results) => {
+          const result = results.activities.find((r) => r.activity === activity.id);
+          return { fiscalYear: results.fiscalYear, reported: Boolean(result), held: result?.held ?? false, date: result?.date ?? null };
+        }),
         methods: activity.methods.map((id, j) => ({
           ...methods.get(id)!,
           th: methods.get(id)!.th ?? null,

@@ -5,6 +5,7 @@ import type { KmData } from '../model/schema.js';
 import { aarSummary } from './aar.js';
 import { actionPlan } from './action-plan.js';
 import { announcement } from './announcement.js';
+import { annualReport } from './annual-report.js';
 
 export interface DocumentSpec {
   /** Output file name without extension, e.g. "aar-2567". */
@@ -21,6 +22,9 @@ export function documentsFor(data: KmData): DocumentSpec[] {
   return [
     announcement(data),
     actionPlan(data),
-    ...data.results.map((results) => aarSummary(data, results, scoreYear(data, results))),
+    ...data.results.flatMap((results) => {
+      const score = scoreYear(data, results);
+      return [aarSummary(data, results, score), annualReport(data, results, score)];
+    }),
   ];
 }

@@ -2,12 +2,15 @@
 // model as the PDF; Word and LibreOffice lay out the text themselves, so our
 // job is to tell them the right font and language for every run.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
   Header,
+  HorizontalPositionAlign,
+  HorizontalPositionRelativeFrom,
   ImageRun,
   NumberFormat,
   Packer,
@@ -20,15 +23,18 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalPositionRelativeFrom,
   WidthType,
   type FileChild,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Align, Block, DocumentModel, Inline, Paragraph as ModelParagraph } from '../../document/model.js';
+import { chartPng } from '../../charts/render.js';
+import type { Align, Block, Chart, DocumentModel, Inline, Paragraph as ModelParagraph } from '../../document/model.js';
 import { thaiNumber } from '../../format/thai.js';
 import { FONT_FILES } from '../../paths.js';
 import type { RenderOptions } from '../options.js';
+import { imageBox } from '../image-size.js';
 import { CELL_PADDING, fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { stabilizeDocx, withSeededRandom } from './deterministic.js';
 
@@ -53,7 +59,11 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
   const landscape = model.orientation === 'landscape';
   const pageWidth = landscape ? A4.height : A4.width;
   const contentWidth = pageWidth - model.margins.left - model.margins.right;
-  const ctx: Context = { contentWidth, fontSize: model.fontSize };
+  const chartImages = new Map<Chart, Uint8Array>();
+  await renderCharts(model.blocks, model.fontSize, chartImages);
+  let drawings = 0;
+  const drawing = (name: string, description?: string) => ({ id: String(++drawings), name, description });
+  const ctx: Context = { contentWidth, fontSize: model.fontSize, chartImages, drawing };
 
   const banner = model.banner ? [new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: model.banner }], { size: 10, color: 'B00000' }) })] : [];
   const pageNumber = (align: (typeof AlignmentType)[keyof typeof AlignmentType], prefix: string, suffix: string) =>
@@ -111,6 +121,9 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
 interface Context {
   contentWidth: number;
   fontSize: number;
+  chartImages: Map<Chart, Uint8Array>;
+  /** Drawing ids numbered per document: docx's own counter runs across documents, so output would vary. */
+  drawing(name: string, description?: string): { id: string; name: string; description?: string };
 }
 
 const THAI = { value: 'th-TH', bidirectional: 'th-TH' };
@@ -233,7 +246,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
                 column += cell.colSpan;
                 const content = blocks(
                   cell.blocks.map((inner) => (inner.kind === 'paragraph' && b.size && !inner.size ? { ...inner, size: b.size } : inner.kind === 'list' && b.size && !inner.size ? { ...inner, size: b.size } : inner)),
-                  { contentWidth: width, fontSize: b.size ?? ctx.fontSize },
+                  { ...ctx, contentWidth: width, fontSize: b.size ?? ctx.fontSize },
                 );
                 return new TableCell({
                   children: content.length ? (content as (Paragraph | Table)[]) : [new Paragraph({})],
@@ -257,16 +270,24 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
     }
     case 'image': {
       const data = readFileSync(b.src);
-      const size = imageSize(data);
-      const height = b.height ?? (b.width ? (b.width * size.height) / size.width : size.height);
-      const width = b.width ?? (height * size.width) / size.height;
+      const { width, height } = imageBox(data, b.width, b.height);
+      if (b.top !== undefined) {
+        // Outside the text flow, `top` below the page's edge (EMU: 12700 per point), centred over the text.
+        const floating = {
+          horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, align: HorizontalPositionAlign.CENTER },
+          verticalPosition: { relative: VerticalPositionRelativeFrom.PAGE, offset: Math.round(b.top * 12700) },
+          allowOverlap: true,
+        };
+        const altText = ctx.drawing(basename(b.src));
+        return [new Paragraph({ children: [new ImageRun({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 }, floating, altText })] })];
+      }
       return [
         new Paragraph({
           alignment: ALIGN[b.align],
           spacing: { before: twips(b.spaceBefore) },
           pageBreakBefore,
           // docx sizes images in pixels at 96 per inch.
-          children: [new ImageRun({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 } })],
+          children: [new ImageRun({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 }, altText: ctx.drawing(basename(b.src)) })],
         }),
       ];
     }
@@ -283,7 +304,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
               indent,
               keepNext: true,
               spacing: { before: twips(b.spaceBefore) },
-              children: [new ImageRun({ type: 'png', data: readFileSync(b.image), transformation: { width: (b.signatureSpace * 2.5 * 96) / 72, height: (b.signatureSpace * 96) / 72 } })],
+              children: [new ImageRun({ type: 'png', data: readFileSync(b.image), transformation: { width: (b.signatureSpace * 2.5 * 96) / 72, height: (b.signatureSpace * 96) / 72 }, altText: ctx.drawing('signature') })],
             }),
           ]
         : [];
@@ -302,12 +323,37 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
     }
     case 'spacer':
       return [new Paragraph({ spacing: { before: twips(b.height) }, pageBreakBefore, children: [] })];
+    case 'chart': {
+      const data = ctx.chartImages.get(b);
+      if (!data) throw new Error('chart image was not rendered before layout');
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: twips(b.spaceBefore) },
+          pageBreakBefore,
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data,
+              transformation: { width: (b.width * 96) / 72, height: (b.height * 96) / 72 },
+              altText: ctx.drawing('chart', b.bars.map((bar) => `${bar.label}: ${bar.display}`).join('; ')),
+            }),
+          ],
+        }),
+      ];
+    }
   }
 }
 
-/** Width and height of a PNG, from its IHDR chunk. */
-function imageSize(png: Buffer): { width: number; height: number } {
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+/** Every chart of the document, however deep, rasterised before the synchronous layout. */
+async function renderCharts(items: Block[], fontSize: number, images: Map<Chart, Uint8Array>): Promise<void> {
+  for (const b of items) {
+    if (b.kind === 'chart') images.set(b, await chartPng(b, fontSize));
+    else if (b.kind === 'list') for (const item of b.items) await renderCharts(item, fontSize, images);
+    else if (b.kind === 'table') for (const row of b.rows) for (const cell of row.cells) await renderCharts(cell.blocks, fontSize, images);
+  }
 }
+
 
 export type { ParagraphChild };

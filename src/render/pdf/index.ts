@@ -1,12 +1,17 @@
 // Stage 5, render (PDF): document model → pdfmake document definition → bytes.
 // This backend knows nothing of which document it renders.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Block, DocumentModel, Inline } from '../../document/model.js';
+import { POINTS_PER_CM, type Block, type DocumentModel, type Inline } from '../../document/model.js';
 import { thaiNumber } from '../../format/thai.js';
 import { FONT_FILES, FONTS_DIR } from '../../paths.js';
 import type { RenderOptions } from '../options.js';
+import { chartToSvg } from '../../charts/bar-chart.js';
+import { layoutChart } from '../../charts/render.js';
+import { textWidth } from '../../text/measure.js';
+import { imageBox } from '../image-size.js';
 import { fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { applyPdfmakePatches } from './pdfmake-patches.js';
 
@@ -48,7 +53,7 @@ export function toDocDefinition(model: DocumentModel, options: RenderOptions): T
   const pageWidth = landscape ? A4.height : A4.width;
   const { margins } = model;
   const contentWidth = pageWidth - margins.left - margins.right;
-  const ctx: Context = { contentWidth, fontSize: model.fontSize };
+  const ctx: Context = { contentWidth, fontSize: model.fontSize, marginLeft: margins.left };
 
   return {
     pageSize: 'A4',
@@ -64,7 +69,7 @@ export function toDocDefinition(model: DocumentModel, options: RenderOptions): T
       creationDate: options.date,
       modDate: options.date,
     },
-    header: (page: number) => header(model, page, pageWidth),
+    header: (page: number) => header(model, page),
     footer: (page: number) =>
       model.pageNumbers === 'bottom-right'
         ? { text: `หน้า ${thaiNumber(page)}`, alignment: 'right', margin: [0, 8, margins.right, 0], fontSize: model.fontSize - 2 }
@@ -74,22 +79,24 @@ export function toDocDefinition(model: DocumentModel, options: RenderOptions): T
   } as TDocumentDefinitions;
 }
 
-function header(model: DocumentModel, page: number, pageWidth: number): Content | null {
+function header(model: DocumentModel, page: number): Content | null {
   const lines: Content[] = [];
   if (model.banner) lines.push({ text: model.banner, alignment: 'center', fontSize: 10, color: '#b00000' });
   // สารบรรณ: page numbers from page 2 on, centred at the top, as "- ๒ -".
   if (model.pageNumbers === 'top-center-dash' && page > 1) lines.push({ text: `- ${thaiNumber(page)} -`, alignment: 'center' });
   if (lines.length === 0) return null;
-  return { stack: lines, margin: [model.margins.left, 18, pageWidth - model.margins.left - contentRight(model, pageWidth), 0] };
+  // Centred over the text (between the margins), in the top margin.
+  return { stack: lines, margin: [model.margins.left, HEADER_TOP, model.margins.right, 0] };
 }
 
-function contentRight(model: DocumentModel, pageWidth: number): number {
-  return pageWidth - model.margins.right;
-}
+/** Distance from the top edge to the page number line. */
+const HEADER_TOP = 1.2 * POINTS_PER_CM;
 
 interface Context {
   contentWidth: number;
   fontSize: number;
+  /** Left margin of the page, for blocks placed outside the flow. */
+  marginLeft: number;
 }
 
 function inlines(items: Inline[]): Content[] {
@@ -185,14 +192,27 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content
         margin: [0, b.spaceBefore, 0, 0],
       } as Content;
     }
-    case 'image':
-      return {
-        image: b.src,
-        width: b.width,
-        height: b.height,
-        alignment: b.align,
-        margin: [0, b.spaceBefore, 0, 0],
-      } as Content;
+    case 'image': {
+      if (b.top !== undefined) {
+        // Outside the text flow, `top` below the page's edge, centred over the text like the title.
+        const box = imageBox(readFileSync(b.src), b.width, b.height);
+        return { image: b.src, ...box, absolutePosition: { x: ctx.marginLeft + (ctx.contentWidth - box.width) / 2, y: b.top } } as Content;
+      }
+      return { image: b.src, width: b.width, height: b.height, alignment: b.align, margin: [0, b.spaceBefore, 0, 0] } as Content;
+    }
+    case 'chart': {
+      // Shapes as SVG vectors; labels as text of our own engine (the SVG text path of
+      // pdfmake drops Thai marks), placed over the shapes relative to the chart's box.
+      const chart = layoutChart(b, ctx.fontSize);
+      const left = (ctx.contentWidth - chart.width) / 2;
+      const ascent = 1.068 * chart.fontSize; // Sarabun's ascender: pdfmake positions text by its top
+      const labels = chart.labels.map((l) => {
+        const w = textWidth(l.text, { size: chart.fontSize });
+        const x = l.anchor === 'end' ? l.x - w : l.anchor === 'middle' ? l.x - w / 2 : l.x;
+        return { text: l.text, fontSize: chart.fontSize, color: l.colour, noWrap: true, relativePosition: { x: left + x, y: l.y - ascent - chart.height } };
+      });
+      return { stack: [{ svg: chartToSvg(chart, { labels: false }), width: chart.width, height: chart.height, margin: [left, 0, 0, 0] }, ...labels], margin: [0, b.spaceBefore, 0, 0], unbreakable: true } as Content;
+    }
     case 'signature': {
       // As wide as the page allows around the axis, so the position line never wraps.
       const axis = Math.min(Math.max(b.axis ?? ctx.contentWidth / 2, 0), ctx.contentWidth);
@@ -216,6 +236,6 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content
       return { canvas: [{ type: 'line', x1: x, y1: 0, x2: x + b.width, y2: 0, lineWidth: 0.75 }], margin: [0, b.spaceBefore, 0, 0] } as Content;
     }
     case 'spacer':
-      return { text: '', margin: [0, b.height, 0, 0] } as Content;
+      return { canvas: [], margin: [0, b.height, 0, 0] } as Content; // no line box: exactly `height`
   }
 }

@@ -1,0 +1,96 @@
+// Horizontal bar charts as SVG, laid out by d3-scale (bands, linear scale, ticks).
+// The same SVG is drawn as vectors in the PDF and rasterised for the DOCX, so
+// both show one chart. Labels and numbers arrive formatted (Thai digits).
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { thaiNumber } from '../format/thai.js';
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** The value as printed at the end of the bar. */
+  display: string;
+  /** Drawn in the warning colour (e.g. below target). */
+  highlight?: boolean;
+}
+
+export interface BarChartSpec {
+  bars: Bar[];
+  /** Upper end of the value axis; the largest value when absent. */
+  max?: number;
+  /** A vertical reference line, e.g. the 80 % target. */
+  target?: { value: number; label: string };
+  width: number; // points
+  height: number; // points
+  fontSize: number;
+}
+
+const COLOURS = { bar: '#2f5d8a', highlight: '#c0504d', axis: '#555555', grid: '#d9d9d9', target: '#c0504d', text: '#000000' };
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const fmt = (n: number) => +n.toFixed(2);
+
+export interface ChartLabel {
+  text: string;
+  /** Anchor point: x per `anchor`, y the baseline. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  colour: string;
+}
+
+/** A laid-out chart: its shapes as SVG elements and its labels, kept apart so a
+ *  renderer can set the Thai labels with its own text engine. */
+export interface ChartLayout {
+  width: number;
+  height: number;
+  fontSize: number;
+  shapes: string[];
+  labels: ChartLabel[];
+}
+
+export function layoutBarChart(spec: BarChartSpec, measure: (text: string) => number): ChartLayout {
+  const { width, height, fontSize, bars } = spec;
+  // Room for the longest label on the left, the value labels on the right, the ticks below.
+  const left = Math.min(width * 0.45, Math.max(...bars.map((b) => measure(b.label))) + fontSize * 0.6);
+  const right = Math.max(...bars.map((b) => measure(b.display))) + fontSize * 0.8;
+  const top = spec.target ? fontSize * 1.6 : fontSize * 0.4;
+  const bottom = fontSize * 1.8;
+  const x = scaleLinear()
+    .domain([0, spec.max ?? Math.max(...bars.map((b) => b.value), spec.target?.value ?? 0)])
+    .range([left, width - right])
+    .nice();
+  const y = scaleBand<number>()
+    .domain(bars.map((_, i) => i))
+    .range([top, height - bottom])
+    .padding(0.25);
+  const shapes: string[] = [];
+  const labels: ChartLabel[] = [];
+  for (const tick of x.ticks(5)) {
+    shapes.push(`<line x1="${fmt(x(tick))}" y1="${fmt(top)}" x2="${fmt(x(tick))}" y2="${fmt(height - bottom)}" stroke="${COLOURS.grid}" stroke-width="0.5"/>`);
+    labels.push({ text: thaiNumber(tick), x: x(tick), y: height - bottom + fontSize * 1.2, anchor: 'middle', colour: COLOURS.axis });
+  }
+  bars.forEach((bar, i) => {
+    const y0 = y(i)!;
+    const middle = y0 + y.bandwidth() / 2 + fontSize * 0.35;
+    shapes.push(`<rect x="${fmt(left)}" y="${fmt(y0)}" width="${fmt(Math.max(0, x(bar.value) - left))}" height="${fmt(y.bandwidth())}" fill="${bar.highlight ? COLOURS.highlight : COLOURS.bar}"/>`);
+    labels.push({ text: bar.label, x: left - fontSize * 0.3, y: middle, anchor: 'end', colour: COLOURS.text });
+    labels.push({ text: bar.display, x: x(bar.value) + fontSize * 0.3, y: middle, anchor: 'start', colour: COLOURS.text });
+  });
+  shapes.push(`<line x1="${fmt(left)}" y1="${fmt(top)}" x2="${fmt(left)}" y2="${fmt(height - bottom)}" stroke="${COLOURS.axis}" stroke-width="0.75"/>`);
+  if (spec.target) {
+    const tx = x(spec.target.value);
+    shapes.push(`<line x1="${fmt(tx)}" y1="${fmt(top - fontSize * 0.2)}" x2="${fmt(tx)}" y2="${fmt(height - bottom)}" stroke="${COLOURS.target}" stroke-width="1.25" stroke-dasharray="4 3"/>`);
+    labels.push({ text: spec.target.label, x: tx, y: top - fontSize * 0.45, anchor: 'middle', colour: COLOURS.target });
+  }
+  return { width, height, fontSize, shapes, labels };
+}
+
+/** The chart as one SVG document; without labels when the caller sets them itself. */
+export function chartToSvg(chart: ChartLayout, options: { labels: boolean }): string {
+  const text = options.labels
+    ? chart.labels.map((l) => `<text x="${fmt(l.x)}" y="${fmt(l.y)}" text-anchor="${l.anchor}" fill="${l.colour}">${escape(l.text)}</text>`)
+    : [];
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(chart.width)}" height="${fmt(chart.height)}" viewBox="0 0 ${fmt(chart.width)} ${fmt(chart.height)}" ` +
+    `font-family="Sarabun" font-size="${chart.fontSize}">${[...chart.shapes, ...text].join('')}</svg>`
+  );
+}

@@ -1,0 +1,21 @@
+// A chart block laid out once, then drawn as vectors (PDF) or as a PNG (DOCX).
+import type { Chart } from '../document/model.js';
+import { FONT_FILES } from '../paths.js';
+import { textWidth } from '../text/measure.js';
+import { chartToSvg, layoutBarChart, type ChartLayout } from './bar-chart.js';
+
+export function layoutChart(chart: Chart, fontSize: number): ChartLayout {
+  const size = chart.size ?? fontSize;
+  return layoutBarChart({ ...chart, fontSize: size }, (text) => textWidth(text, { size }));
+}
+
+/** The chart rasterised at 300 dpi, labels set by resvg with the embedded Sarabun (never a system font). */
+export async function chartPng(chart: Chart, fontSize: number): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const resvg = new Resvg(chartToSvg(layoutChart(chart, fontSize), { labels: true }), {
+    font: { fontFiles: [FONT_FILES.normal, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
+    fitTo: { mode: 'zoom', value: 300 / 72 },
+    background: 'rgba(255,255,255,1)',
+  });
+  return resvg.render().asPng();
+}
