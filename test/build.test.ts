@@ -1,7 +1,7 @@
 // End to end: the example data through the whole pipeline into real PDF and
 // DOCX files, read back with poppler, MuPDF and unzip.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -147,6 +147,31 @@ describe('build of the example data', () => {
       }
     } finally {
       await rm(again, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an activity not held, and one not reported', () => {
+  it('is listed as such in the AAR summary and the annual report, not left out', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'km-docs-notheld-'));
+    const outDir = await mkdtemp(join(tmpdir(), 'km-docs-notheld-out-'));
+    try {
+      await cp('data', data, { recursive: true });
+      const file = join(data, 'results-2567.yaml');
+      const text = await readFile(file, 'utf8');
+      // Activity 4 not held; activity 5 missing from the results altogether.
+      const edited = text
+        .replace(/(  - activity: treasury-disbursement\n    held: )true/, '$1false')
+        .replace(/  - activity: disaster-prevention[\s\S]*?(?=\n# ปัจจัยที่ ๑)/, '');
+      await writeFile(file, edited);
+      await build({ dataDir: data, outDir, formats: ['pdf'] });
+      const aar = compactText(join(outDir, 'aar-2567.pdf'));
+      expect(aar).toContain(compact('ยังไม่ได้จัดกิจกรรม (กำหนดจัดในเดือนกรกฎาคมของปีงบประมาณ)'));
+      expect(aar).toContain(compact('ยังไม่ได้รายงานผล (กำหนดจัดในเดือนสิงหาคมของปีงบประมาณ)'));
+      expect(compactText(join(outDir, 'annual-report-2567.pdf'))).toContain(compact('ยังไม่ได้รายงาน'));
+    } finally {
+      await rm(data, { recursive: true, force: true });
+      await rm(outDir, { recursive: true, force: true });
     }
   });
 });
