@@ -24,10 +24,30 @@ const YAML_MESSAGES: Record<string, string> = {
   UNEXPECTED_TOKEN: 'พบอักขระที่ไม่คาดคิด',
   BLOCK_AS_IMPLICIT_KEY: 'ข้อความมี ": " อยู่ข้างใน (ให้ครอบข้อความด้วยเครื่องหมายคำพูด "...") หรือการย่อหน้าไม่ถูกต้อง',
   TAB_AS_INDENT: 'ห้ามใช้แท็บในการย่อหน้า ให้ใช้ช่องว่าง',
+  MULTIPLE_DOCS: 'ไฟล์ข้อมูลมีได้เพียงเอกสารเดียว ให้ลบบรรทัด "---"',
 };
 
-/** Reads and parses one YAML file; problems go to `bag`, and `undefined` means nothing usable was read. */
-export async function loadYaml(path: string, displayName: string, bag: DiagnosticBag): Promise<YamlSource | undefined> {
+/** The parser's own wording where it speaks to programmers rather than to clerks. */
+const YAML_MESSAGES_EN: Record<string, string> = {
+  MULTIPLE_DOCS: 'a data file holds one document; remove the "---" line',
+  TAB_AS_INDENT: 'tabs are not allowed as indentation; indent with spaces',
+};
+
+/** MISSING_CHAR covers several mistakes; the parser's message tells which. */
+const MISSING_CHAR: [RegExp, string, string?][] = [
+  [/closing .?quote/, 'ไม่มีเครื่องหมายคำพูดปิด (") ของข้อความ', 'a quoted text is not closed with its quotation mark'],
+  [/without - indicator/, 'รายการในลิสต์ต้องขึ้นต้นด้วย "- " หรือบรรทัดนี้ย่อหน้าไม่ตรงกับบรรทัดก่อนหน้า', 'a list item must start with "- ", or this line is not indented like the one above'],
+  [/Missing ,/, 'ขาดเครื่องหมายจุลภาค (,) ระหว่างรายการในวงเล็บ'],
+];
+
+/** Errors that stand on their own; after any other syntax error the parser's later complaints are mostly echoes. */
+const INDEPENDENT = new Set(['DUPLICATE_KEY']);
+
+/**
+ * Reads and parses one YAML file; problems go to `bag`, and `undefined` means nothing usable was read.
+ * The text goes to `texts` even when it does not parse, so syntax errors get their code frame too.
+ */
+export async function loadYaml(path: string, displayName: string, bag: DiagnosticBag, texts?: Map<string, string>): Promise<YamlSource | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -41,6 +61,7 @@ export async function loadYaml(path: string, displayName: string, bag: Diagnosti
     });
     return undefined;
   }
+  texts?.set(displayName, text);
   return parseYaml(text, displayName, bag);
 }
 
@@ -48,19 +69,41 @@ export function parseYaml(text: string, file: string, bag: DiagnosticBag): YamlS
   const lineCounter = new LineCounter();
   // The core schema (YAML 1.2) keeps "2023-12-29" and "no" as strings: no silent type guessing.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  // One broken line makes the parser complain about what follows it too: show the first
+  // syntax error, and every duplicate key, which are mistakes of their own.
+  let syntaxShown = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const start = toPosition(lineCounter, error.code === 'MISSING_CHAR' ? unclosedQuote(text, error.pos[0]) : error.pos[0]);
+    const isError = error.name !== 'YAMLWarning';
+    if (isError && !INDEPENDENT.has(error.code)) {
+      if (syntaxShown) continue;
+      syntaxShown = true;
+    }
+    const quote = error.code === 'MISSING_CHAR' && /closing .?quote/.test(error.message);
+    const start = toPosition(lineCounter, quote ? unclosedQuote(text, error.pos[0]) : firstCharacter(text, error.pos[0]));
+    const key = error.code === 'DUPLICATE_KEY' ? keyAt(text, error.pos[0]) : undefined;
+    const missing = error.code === 'MISSING_CHAR' ? MISSING_CHAR.find(([pattern]) => pattern.test(error.message)) : undefined;
     bag.add({
-      severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
+      severity: isError ? 'error' : 'warning',
       rule: `yaml/${error.code.toLowerCase().replaceAll('_', '-')}`,
       file,
       start,
-      message_th: YAML_MESSAGES[error.code] ?? 'รูปแบบ YAML ไม่ถูกต้อง',
-      message_en: firstLine(error.message),
+      message_th: (missing?.[1] ?? YAML_MESSAGES[error.code] ?? 'รูปแบบ YAML ไม่ถูกต้อง') + (key ? ` ("${key}")` : ''),
+      message_en: key ? `the key "${key}" appears twice in the same mapping` : (missing?.[2] ?? YAML_MESSAGES_EN[error.code] ?? firstLine(error.message)),
     });
   }
   if (doc.errors.length > 0) return undefined;
   return { file, text, doc, lineCounter, value: doc.toJS() };
+}
+
+/** An error reported at the start of an indented line is shown at its first character, where the clerk looks. */
+function firstCharacter(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] !== '\n') return offset;
+  return offset + (text.slice(offset).match(/^[ ]*/)?.[0].length ?? 0);
+}
+
+/** The key written at `offset` (a duplicate key's name, for the message). */
+function keyAt(text: string, offset: number): string | undefined {
+  return text.slice(offset).match(/^["']?([^"':\n]+?)["']?\s*:/)?.[1];
 }
 
 /**
