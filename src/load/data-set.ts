@@ -4,12 +4,14 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { DiagnosticBag } from '../diagnostics.js';
+import { runLint } from '../lint/run.js';
 import { OrganizationSchema, PlanSchema, ResultsSchema, type KmData } from '../model/schema.js';
 import { checkReferences } from '../validate/references.js';
 import { checkSchema } from '../validate/schema-check.js';
 import { loadYaml, type YamlSource } from './yaml-source.js';
 
 export const RESULTS_FILE = /^results-(\d{4})\.ya?ml$/;
+const LOOKS_LIKE_RESULTS = /^(results|result|ผล).*\.(ya?ml|txt)$/i;
 
 export interface LoadedData {
   data: KmData;
@@ -21,21 +23,30 @@ export interface LoadOutcome {
   data?: KmData;
   bag: DiagnosticBag;
   texts: Map<string, string>;
+  /** Display names of the results files, in the order of `data.results`. */
+  resultFiles: string[];
 }
 
 export async function loadDataSet(dataDir: string, cwd = process.cwd()): Promise<LoadOutcome> {
   const bag = new DiagnosticBag();
   const texts = new Map<string, string>();
   const display = (name: string) => relative(cwd, join(dataDir, name)) || name;
-  const load = async (name: string) => {
-    const source = await loadYaml(join(dataDir, name), display(name), bag);
-    if (source) texts.set(source.file, source.text);
-    return source;
-  };
+  const load = (name: string) => loadYaml(join(dataDir, name), display(name), bag, texts);
 
   let resultFiles: string[] = [];
   try {
-    resultFiles = (await readdir(dataDir)).filter((f) => RESULTS_FILE.test(f)).sort();
+    const names = await readdir(dataDir);
+    resultFiles = names.filter((f) => RESULTS_FILE.test(f)).sort();
+    // A results file named slightly wrong would be skipped without a word.
+    for (const name of names.filter((f) => LOOKS_LIKE_RESULTS.test(f) && !RESULTS_FILE.test(f))) {
+      bag.add({
+        severity: 'warning',
+        rule: 'load/ignored-file',
+        file: display(name),
+        message_th: 'ไฟล์นี้ไม่ถูกอ่าน ชื่อไฟล์ผลการดำเนินงานต้องเป็น results-ปปปป.yaml (เช่น results-2568.yaml)',
+        message_en: 'this file is not read; name a results file results-YYYY.yaml (e.g. results-2568.yaml)',
+      });
+    }
   } catch {
     bag.add({
       severity: 'error',
@@ -44,7 +55,7 @@ export async function loadDataSet(dataDir: string, cwd = process.cwd()): Promise
       message_th: 'ไม่พบโฟลเดอร์ข้อมูล',
       message_en: 'data folder not found',
     });
-    return { bag, texts };
+    return { bag, texts, resultFiles: [] };
   }
 
   const [orgSource, planSource, ...resultSources] = await Promise.all([
@@ -55,10 +66,13 @@ export async function loadDataSet(dataDir: string, cwd = process.cwd()): Promise
   const organization = orgSource && checkSchema(OrganizationSchema, orgSource, bag);
   const plan = planSource && checkSchema(PlanSchema, planSource, bag);
   const results = resultSources.map((s) => s && checkSchema(ResultsSchema, s, bag));
-  if (bag.hasErrors || !organization || !plan || results.some((r) => !r)) return { bag, texts };
+  if (bag.hasErrors || !organization || !plan || results.some((r) => !r)) return { bag, texts, resultFiles: [] };
 
   const data: KmData = { organization, plan, results: results as KmData['results'] };
   const sources = { organization: orgSource!, plan: planSource!, results: resultSources as YamlSource[] };
   await checkReferences(data, sources, dataDir, bag);
-  return bag.hasErrors ? { bag, texts } : { data, bag, texts };
+  // Consistency rules read only schema-valid data, so they run even when a reference is wrong: all problems at once.
+  runLint({ data, organization: sources.organization, plan: sources.plan, years: data.results.map((r, i) => ({ results: r, source: sources.results[i]! })) }, bag);
+  const names = resultFiles.map(display);
+  return bag.hasErrors ? { bag, texts, resultFiles: names } : { data, bag, texts, resultFiles: names };
 }

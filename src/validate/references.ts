@@ -1,11 +1,13 @@
 // Cross-file checks after the schemas pass: every id that one fact uses to name
-// another (a division, a method, an activity) must exist, ids must be unique,
-// and files the data names must be there.
-import { access } from 'node:fs/promises';
+// another (a division, a method, a factor number) must exist, ids must be unique,
+// and files the data names must be there and be images the renderers can draw.
+// (Results naming an activity the plan lacks is a lint rule: results/unknown-activity.)
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { rangeOf, type PathKey, type YamlSource } from '../load/yaml-source.js';
 import type { KmData } from '../model/schema.js';
+import { closest } from './did-you-mean.js';
 
 export interface Sources {
   organization: YamlSource;
@@ -36,41 +38,49 @@ export async function checkReferences(data: KmData, sources: Sources, dataDir: s
 
   const known = (source: YamlSource, path: PathKey[], id: string, ids: Set<string>, what: { th: string; en: string }) => {
     if (!ids.has(id)) {
+      const guess = closest(id, ids);
       report(
         source,
         path,
         'ref/unknown-id',
-        `ไม่มี${what.th}รหัส "${id}" (ที่มี: ${[...ids].join(', ')})`,
-        `no ${what.en} with id "${id}" (known: ${[...ids].join(', ')})`,
+        `ไม่มี${what.th}รหัส "${id}"${guess ? ` หมายถึง "${guess}" หรือไม่` : ''} (ที่มี: ${[...ids].join(', ')})`,
+        `no ${what.en} with id "${id}"${guess ? `; did you mean "${guess}"?` : ''} (known: ${[...ids].join(', ')})`,
       );
     }
   };
   const UNIT = { th: 'หน่วยงาน', en: 'division or section' };
   const DIVISION = { th: 'สำนัก/กอง', en: 'division' };
   const METHOD = { th: 'รูปแบบกิจกรรม', en: 'method' };
-  const ACTIVITY = { th: 'กิจกรรม', en: 'activity' };
   const methodIds = new Set(plan.methods.map((m) => m.id));
-  const activityIds = new Set(plan.actionPlan.activities.map((a) => a.id));
 
   known(sources.plan, ['owner'], plan.owner, unitIds, UNIT);
   plan.actionPlan.activities.forEach((activity, i) => {
     known(sources.plan, ['actionPlan', 'activities', i, 'responsible'], activity.responsible, unitIds, UNIT);
     activity.methods.forEach((m, j) => known(sources.plan, ['actionPlan', 'activities', i, 'methods', j], m, methodIds, METHOD));
   });
-  plan.factors.forEach((factor, i) =>
-    factor.levels.forEach((level, j) => {
-      if (level.level !== j + 1) {
-        report(sources.plan, ['factors', i, 'levels', j, 'level'], 'plan/level-order', `ระดับต้องเรียง ๑ ถึง ๕ (ที่นี่ควรเป็น ${j + 1})`, `levels must run 1 to 5 in order (expected ${j + 1} here)`);
-      }
-    }),
-  );
+  // Activity groups name the factors they serve by number (ปัจจัยที่ ๑ …), not by id.
+  const groups = plan.activityGroups;
+  for (const group of ['sharing', 'assets'] as const) {
+    groups[group].forEach((activity, i) =>
+      activity.factors?.forEach((n, j) => {
+        if (n > plan.factors.length) {
+          report(
+            sources.plan,
+            ['activityGroups', group, i, 'factors', j],
+            'ref/unknown-factor',
+            `ไม่มีปัจจัยที่ ${n} (แผนมี ${plan.factors.length} ปัจจัย)`,
+            `there is no factor ${n} (the plan has ${plan.factors.length} factors)`,
+          );
+        }
+      }),
+    );
+  }
 
   data.results.forEach((results, r) => {
     const source = sources.results[r]!;
     results.staff.forEach((s, i) => known(source, ['staff', i, 'division'], s.division, divisionIds, DIVISION));
     results.procedures.forEach((d, i) => known(source, ['procedures', i], d, divisionIds, DIVISION));
     results.activities.forEach((a, i) => {
-      known(source, ['activities', i, 'activity'], a.activity, activityIds, ACTIVITY);
       if (a.method) known(source, ['activities', i, 'method'], a.method, methodIds, METHOD);
       a.participants?.forEach((p, j) => known(source, ['activities', i, 'participants', j, 'division'], p.division, divisionIds, DIVISION));
     });
@@ -82,10 +92,30 @@ export async function checkReferences(data: KmData, sources: Sources, dataDir: s
   ];
   for (const [source, path, file] of files) {
     if (file === undefined) continue;
-    try {
-      await access(resolve(dataDir, file));
-    } catch {
+    const head = await firstBytes(resolve(dataDir, file), PNG.length);
+    if (!head) {
       report(source, path, 'ref/missing-file', `ไม่พบไฟล์ "${file}" (ตำแหน่งนับจากโฟลเดอร์ข้อมูล)`, `file "${file}" not found (paths are relative to the data folder)`);
+    } else if (!PNG.every((byte, i) => head[i] === byte)) {
+      // Both renderers size images from the PNG header; a JPEG or a renamed file would print wrongly.
+      report(source, path, 'ref/not-png', `ไฟล์ "${file}" ไม่ใช่ภาพ PNG (ให้บันทึกภาพเป็น .png)`, `file "${file}" is not a PNG image (save the image as PNG)`);
     }
+  }
+}
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The first `count` bytes of a file, or undefined when it cannot be read. */
+async function firstBytes(path: string, count: number): Promise<Uint8Array | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = new Uint8Array(count);
+      const { bytesRead } = await handle.read(buffer, 0, count, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
   }
 }
