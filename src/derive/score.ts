@@ -15,9 +15,12 @@ export interface FactorScore {
   number: number;
   title: string;
   level: number; // 0 when not even level 1 is reached
+  maxLevel: number;
   levelText?: string;
   measurement: Measurement;
   explanation: string;
+  /** The level reaches the plan's KPI (level 4 of 5 for ร้อยละ ๘๐). */
+  meetsTarget: boolean;
 }
 
 export interface DivisionCount {
@@ -30,23 +33,82 @@ export interface DivisionCount {
 
 export interface ActivityScore {
   id: string;
-  held: boolean;
-  /** Undefined when the year's results do not report the activity: not yet reported, not zero. */
+  title: string;
+  month: number;
+  /** Undefined when not reported. */
+  held?: boolean;
+  /** False when the year's results do not report the activity: not yet reported, not zero. */
   reported: boolean;
+  date?: string;
   informed?: number;
+  /** Undefined when not measurable: not reported, no `informed` count, not held, or no staff. */
   kpiPercent?: number;
+  targetPercent: number;
+  /** Undefined when not reported; false for an activity reported as not held. */
   kpiMet?: boolean;
+  /** Per division, when the participants were reported (empty otherwise). */
   participants: DivisionCount[];
   participantsTotal?: number;
 }
 
+/** One division across the year's held activities: did it send the minimum to each? */
+export interface DivisionSummary {
+  division: string;
+  name: string;
+  staff?: number;
+  minimum: number;
+  activities: { activity: string; count: number; met: boolean }[];
+  /** Undefined when no held activity reported its participants. */
+  met?: boolean;
+}
+
+export interface Overall {
+  met: boolean;
+  targetPercent: number;
+  /** The lowest level that reaches the target (4 of 5 for 80 %). */
+  targetLevel: number;
+  factorsMeetingTarget: number;
+  factorCount: number;
+  explanation: string;
+}
+
 export interface YearScore {
   fiscalYear: number;
+  reported: true;
   staffTotal: number;
   factors: FactorScore[];
   activities: ActivityScore[];
-  overall: { met: boolean; targetPercent: number; factorsMeetingTarget: number; factorCount: number };
+  divisions: DivisionSummary[];
+  overall: Overall;
 }
+
+/** A fiscal year of the plan without a results file: every figure is "not yet reported", never zero. */
+export interface UnreportedYear {
+  fiscalYear: number;
+  reported: false;
+  staffTotal?: undefined;
+  // Every key of a scored year is present, as undefined (null in JSON): the same shape, nothing counted.
+  factors: { id: string; number: number; title: string; level: undefined; maxLevel: number; explanation: string; meetsTarget: undefined }[];
+  activities: {
+    id: string;
+    title: string;
+    month: number;
+    held: undefined;
+    reported: false;
+    informed: undefined;
+    kpiPercent: undefined;
+    targetPercent: number;
+    kpiMet: undefined;
+    participants: [];
+    participantsTotal: undefined;
+  }[];
+  divisions: { division: string; name: string; minimum: number; activities: []; met: undefined }[];
+  overall: { met: undefined; targetPercent: number; targetLevel: number; explanation: string };
+}
+
+export type YearReport = YearScore | UnreportedYear;
+
+const NOT_REPORTED = 'ยังไม่รายงานผล';
 
 /** The level reached: the highest level whose rule holds (0 when none does). */
 export function factorLevel(factor: Factor, m: Measurement): number {
@@ -78,13 +140,22 @@ const MEASURED: Record<Factor['metric'], (m: Measurement) => string> = {
   'dissemination-channels': (m) => `เผยแพร่ความรู้ ${thaiNumber(m.count)} ช่องทาง`,
 };
 
-export function scoreFactor(factor: Factor, index: number, results: Results, divisionCount: number): FactorScore {
+const MAX_LEVEL = 5;
+
+/** The lowest level that reaches `percent` of the top level: 80 % of 5 → level 4 (compared in integers). */
+export function targetLevel(percent: number): number {
+  for (let level = 1; level <= MAX_LEVEL; level++) if (level * 100 >= percent * MAX_LEVEL) return level;
+  return MAX_LEVEL + 1; // a target over 100 % cannot be reached
+}
+
+export function scoreFactor(factor: Factor, index: number, results: Results, divisionCount: number, targetPercent = 80): FactorScore {
   const measurement = measure(factor, results, divisionCount);
   const level = factorLevel(factor, measurement);
   const levelText = factor.levels.find((l) => l.level === level)?.text;
   const reached = level > 0 ? `ระดับ ${thaiNumber(level)}` : 'ยังไม่ถึงระดับ ๑';
   const explanation = `${reached}: ${MEASURED[factor.metric](measurement)}${levelText ? ` (เกณฑ์: ${levelText})` : ''}`;
-  return { id: factor.id, number: index + 1, title: factor.title, level, levelText, measurement, explanation };
+  const meetsTarget = level >= targetLevel(targetPercent);
+  return { id: factor.id, number: index + 1, title: factor.title, level, maxLevel: MAX_LEVEL, levelText, measurement, explanation, meetsTarget };
 }
 
 /** Percentage of staff informed; undefined when there is no staff to measure against. */
@@ -99,44 +170,100 @@ export function kpiMet(informed: number, staffTotal: number, targetPercent: numb
 
 export function scoreYear(data: KmData, results: Results): YearScore {
   const { plan, organization } = data;
-  const { targetPercent, minParticipantsPerDivision } = plan.actionPlan.activityKpi;
-  const divisionName = new Map(organization.divisions.map((d) => [d.id, d.name]));
+  const { targetPercent, minParticipantsPerDivision: minimum } = plan.actionPlan.activityKpi;
   const staffTotal = results.staff.reduce((sum, s) => sum + s.count, 0);
 
   const activities = plan.actionPlan.activities.map((activity): ActivityScore => {
+    // Every key present (undefined = null in JSON), so each activity has the same shape.
+    const base = { id: activity.id, title: activity.title, month: activity.month, targetPercent, date: undefined, informed: undefined, kpiPercent: undefined, participantsTotal: undefined };
     const result = results.activities.find((r) => r.activity === activity.id);
-    if (!result) return { id: activity.id, held: false, reported: false, participants: [] };
-    const participants = organization.divisions.map((d) => {
-      const count = result.participants?.find((p) => p.division === d.id)?.count ?? 0;
-      return { division: d.id, name: divisionName.get(d.id)!, count, minimum: minParticipantsPerDivision, met: count >= minParticipantsPerDivision };
-    });
+    if (!result) return { ...base, held: undefined, reported: false, kpiMet: undefined, participants: [] };
+    if (!result.held) return { ...base, held: false, reported: true, kpiMet: false, participants: [] };
+    // A division left out of a reported list sent nobody; a list not reported at all is not zero.
+    const participants = result.participants
+      ? organization.divisions.map((d) => {
+          const count = result.participants!.filter((p) => p.division === d.id).reduce((sum, p) => sum + p.count, 0);
+          return { division: d.id, name: d.name, count, minimum, met: count >= minimum };
+        })
+      : [];
     const informed = result.informed;
     return {
-      id: activity.id,
-      held: result.held,
+      ...base,
+      held: true,
       reported: true,
+      date: result.date,
       informed,
       kpiPercent: informed === undefined ? undefined : kpiPercent(informed, staffTotal),
       kpiMet: informed === undefined ? undefined : kpiMet(informed, staffTotal, targetPercent),
-      participants: result.held ? participants : [],
-      participantsTotal: result.held ? participants.reduce((sum, p) => sum + p.count, 0) : undefined,
+      participants,
+      participantsTotal: result.participants ? participants.reduce((sum, p) => sum + p.count, 0) : undefined,
     };
   });
 
-  const factors = plan.factors.map((f, i) => scoreFactor(f, i, results, organization.divisions.length));
-  // The plan's KPI "ระดับความสำเร็จร้อยละ ๘๐ ครบ ๓ ประเด็น": each factor's level as a share of
-  // the top level (level 4 of 5 = 80 %) must reach the target, in every factor.
-  const factorsMeetingTarget = factors.filter((f) => f.level * 100 >= plan.actionPlan.kpiPercent * 5).length;
+  const divisions = organization.divisions.map((d): DivisionSummary => {
+    const counts = activities.flatMap((a) => a.participants.filter((p) => p.division === d.id).map((p) => ({ activity: a.id, count: p.count, met: p.met })));
+    const staff = results.staff.filter((s) => s.division === d.id).reduce((sum, s) => sum + s.count, 0);
+    return {
+      division: d.id,
+      name: d.name,
+      staff: results.staff.some((s) => s.division === d.id) ? staff : undefined,
+      minimum,
+      activities: counts,
+      met: counts.length ? counts.every((c) => c.met) : undefined,
+    };
+  });
+
+  const factors = plan.factors.map((f, i) => scoreFactor(f, i, results, organization.divisions.length, plan.actionPlan.kpiPercent));
+  return { fiscalYear: results.fiscalYear, reported: true, staffTotal, factors, activities, divisions, overall: overall(plan.actionPlan.kpiPercent, factors) };
+}
+
+/**
+ * The plan's KPI "ระดับความสำเร็จร้อยละ ๘๐ ครบ ๓ ประเด็น": each factor's level as a share of
+ * the top level (level 4 of 5 = 80 %) must reach the target, in every factor.
+ */
+function overall(targetPercent: number, factors: FactorScore[]): Overall {
+  const level = targetLevel(targetPercent);
+  const meeting = factors.filter((f) => f.meetsTarget).length;
+  const met = meeting === factors.length;
+  const th = (n: number) => thaiNumber(n);
+  const explanation = met
+    ? `ผ่าน: ทุกปัจจัยได้ระดับ ${th(level)} ขึ้นไป (ร้อยละ ${th(targetPercent)}) ครบ ${th(factors.length)} ประเด็น`
+    : `ไม่ผ่าน: ได้ระดับ ${th(level)} ขึ้นไป (ร้อยละ ${th(targetPercent)}) ${th(meeting)} จาก ${th(factors.length)} ประเด็น`;
+  return { met, targetPercent, targetLevel: level, factorsMeetingTarget: meeting, factorCount: factors.length, explanation };
+}
+
+/** The score of fiscal year `fiscalYear`: scored from its results, or every figure "not yet reported". */
+export function scoreFiscalYear(data: KmData, fiscalYear: number): YearReport {
+  const results = data.results.find((r) => r.fiscalYear === fiscalYear);
+  if (results) return scoreYear(data, results);
+  const { plan, organization } = data;
+  const { targetPercent, minParticipantsPerDivision: minimum } = plan.actionPlan.activityKpi;
   return {
-    fiscalYear: results.fiscalYear,
-    staffTotal,
-    factors,
-    activities,
-    overall: {
-      met: factorsMeetingTarget === factors.length,
-      targetPercent: plan.actionPlan.kpiPercent,
-      factorsMeetingTarget,
-      factorCount: factors.length,
-    },
+    fiscalYear,
+    reported: false,
+    factors: plan.factors.map((f, i) => ({
+      id: f.id,
+      number: i + 1,
+      title: f.title,
+      level: undefined,
+      maxLevel: MAX_LEVEL,
+      explanation: NOT_REPORTED,
+      meetsTarget: undefined,
+    })),
+    activities: plan.actionPlan.activities.map((a) => ({
+      id: a.id,
+      title: a.title,
+      month: a.month,
+      held: undefined,
+      reported: false,
+      informed: undefined,
+      kpiPercent: undefined,
+      targetPercent,
+      kpiMet: undefined,
+      participants: [],
+      participantsTotal: undefined,
+    })),
+    divisions: organization.divisions.map((d) => ({ division: d.id, name: d.name, minimum, activities: [], met: undefined })),
+    overall: { met: undefined, targetPercent: plan.actionPlan.kpiPercent, targetLevel: targetLevel(plan.actionPlan.kpiPercent), explanation: `${NOT_REPORTED}ของปีงบประมาณ ${thaiNumber(fiscalYear)}` },
   };
 }
