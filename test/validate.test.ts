@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDataSet } from '../src/load/data-set.js';
@@ -33,8 +33,11 @@ async function problems() {
 }
 
 describe('validation of clerks’ mistakes', () => {
-  it('accepts the example data', async () => {
-    expect(await problems()).toEqual([]);
+  it('accepts the example data; its one warning is the finding the example is written to show', async () => {
+    const { bag } = await loadDataSet(dir, dir);
+    expect(bag.items.filter((d) => d.severity === 'error')).toEqual([]);
+    // Example results: procurement sent 4 people to treasury-disbursement, below the 5 per division.
+    expect(bag.items.map((d) => d.rule)).toEqual(['results/participants-below-minimum']);
   });
 
   it('names the line and column of a misspelt key, with a suggestion', async () => {
@@ -92,4 +95,60 @@ describe('validation of clerks’ mistakes', () => {
       await rm(out, { recursive: true, force: true });
     }
   });
+
+  it('--format json gives every diagnostic with file, line, column, severity, rule and both messages; exit 1', async () => {
+    const line = await edit('plan.yaml', '  meetingNumber: 1', '  meetingNumbr: 1');
+    const result = await exec('node', [resolve('dist/cli.js'), 'validate', '--data', '.', '--format', 'json'], { cwd: dir }).catch((e) => e);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    // Consistency rules run once the schemas pass, so the example's warning is not among these.
+    expect(report).toMatchObject({ valid: false, errors: 1, warnings: 0 });
+    expect(report.diagnostics[0]).toEqual({
+      file: 'plan.yaml',
+      line,
+      column: 3,
+      endLine: line,
+      endColumn: 15,
+      severity: 'error',
+      rule: 'schema/unknown-key',
+      message_th: 'ไม่รู้จักคีย์ "meetingNumbr" หมายถึง "meetingNumber" หรือไม่',
+      message_en: 'unknown key "meetingNumbr"; did you mean "meetingNumber"?',
+      hint: 'คีย์ที่ใช้ได้ / keys allowed here: committee, meetingNumber, date',
+    });
+  });
+
+  it('validate prints warnings but exits 0 when there is no error', async () => {
+    const result = await exec('node', ['dist/cli.js', 'validate', '--data', dir]);
+    expect(result.stderr).toContain('0 ข้อผิดพลาด, 1 คำเตือน / 0 error(s), 1 warning(s)');
+    expect(result.stdout).toContain('ข้อมูลถูกต้อง / data is valid');
+    const json = JSON.parse((await exec('node', ['dist/cli.js', 'validate', '--data', dir, '--format', 'json'])).stdout);
+    expect(json).toMatchObject({ valid: true, errors: 0, warnings: 1 });
+  });
+
+  it('a data folder that does not exist is a user mistake, exit 1', async () => {
+    const result = await exec('node', ['dist/cli.js', 'validate', '--data', join(dir, 'nope')]).catch((e) => e);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ไม่พบโฟลเดอร์ข้อมูล / data folder not found  (load/missing-folder)');
+  });
 });
+
+describe('the command line', () => {
+  it.each(['build', 'validate', 'score', 'schema'])('km-docs %s --help', async (command) => {
+    const { stdout } = await exec('node', ['dist/cli.js', command, '--help']);
+    expect(stdout).toMatch(new RegExp(`^Usage: km-docs ${command} `));
+  });
+
+  it('a misspelt command or option gets a "did you mean", exit 1, no stack trace', async () => {
+    const command = await exec('node', ['dist/cli.js', 'validat']).catch((e) => e);
+    expect(command.code).toBe(1);
+    expect(command.stderr).toContain('unknown command "validat"; did you mean "validate"?');
+    const option = await exec('node', ['dist/cli.js', 'score', '--yaer', '2567']).catch((e) => e);
+    expect(option.code).toBe(1);
+    expect(option.stderr).toContain('ไม่รู้จักตัวเลือก "--yaer" หมายถึง "--year" หรือไม่ / unknown option "--yaer"; did you mean "--year"?');
+    const format = await exec('node', ['dist/cli.js', 'validate', '--format', 'xml']).catch((e) => e);
+    expect(format.code).toBe(1);
+    expect(format.stderr).toContain('unknown format "xml" (use text or json)');
+    for (const r of [command, option, format]) expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+});
+
