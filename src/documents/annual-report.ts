@@ -54,7 +54,7 @@ export function annualReport(data: KmData, results: Results, score: YearScore): 
       targetPercent,
       minParticipants: minParticipantsPerDivision,
       overall: score.overall,
-      factors: score.factors.map((f) => ({ ...f, met: f.level * 100 >= plan.actionPlan.kpiPercent * 5 })),
+      factors: score.factors.map((f) => ({ ...f, met: f.meetsTarget })),
       activities,
       activityBars: activities
         .filter((a) => a.kpiReported)
