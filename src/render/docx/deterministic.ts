@@ -1,8 +1,10 @@
-// Same input, same bytes: docx stamps files with the clock (core.xml dates, ZIP
-// entry times) and draws ids from Math.random (font obfuscation keys, relation
-// ids). We give it a seeded random source while the document is built and
-// rewrite the clock values with the document's own date.
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+// Same input, same bytes, one compression pass. docx stamps files with the clock
+// (core.xml dates, ZIP entry times) and draws ids from Math.random (font
+// obfuscation keys, relation ids). We build the document with a seeded random
+// source, take docx's compiled parts before it zips them, fix the clock values
+// and zip once with the document's own date.
+import { Packer, type Document } from 'docx';
+import { zipSync, type Zippable } from 'fflate';
 
 /** Runs `build` with Math.random replaced by a fixed-seed generator (mulberry32). */
 export function withSeededRandom<T>(seed: number, build: () => T): T {
@@ -22,18 +24,28 @@ export function withSeededRandom<T>(seed: number, build: () => T): T {
   }
 }
 
-/** Re-packs a DOCX with `date` as the creation/modification date and every ZIP entry's time. */
-export function stabilizeDocx(bytes: Uint8Array, date: Date): Uint8Array {
-  const files = unzipSync(bytes);
-  const core = files['docProps/core.xml'];
-  if (core) {
-    const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const xml = new TextDecoder()
-      .decode(core)
-      .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
-    files['docProps/core.xml'] = new TextEncoder().encode(xml);
-  }
+interface Compiler {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, Uint8Array | string>;
+}
+
+/**
+ * The DOCX bytes of `doc`, with `date` as its creation/modification date and
+ * every ZIP entry's time. Uses docx's own compiler (Packer.compiler, docx 9.15):
+ * test/build.test.ts fails if a docx upgrade moves it.
+ */
+export function packDocx(doc: Document, date: Date): Uint8Array {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (!compiler) throw new Error('docx no longer exposes Packer.compiler: re-check src/render/docx/deterministic.ts');
+  const parts = withSeededRandom(1, () => compiler.compile(doc));
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(files)) zippable[name] = [data, { mtime: date }];
+  for (const [path, data] of parts) {
+    let bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    if (path === 'docProps/core.xml') {
+      const xml = new TextDecoder().decode(bytes).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
+      bytes = new TextEncoder().encode(xml);
+    }
+    zippable[path] = [bytes, { mtime: date }];
+  }
   return zipSync(zippable, { level: 6 });
 }

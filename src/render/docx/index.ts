@@ -13,7 +13,6 @@ import {
   HorizontalPositionRelativeFrom,
   ImageRun,
   NumberFormat,
-  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -36,7 +35,7 @@ import { FONT_FILES } from '../../paths.js';
 import type { RenderOptions } from '../options.js';
 import { imageBox } from '../image-size.js';
 import { CELL_PADDING, fitColumnWidths, LIST_MARKER } from '../table-widths.js';
-import { stabilizeDocx, withSeededRandom } from './deterministic.js';
+import { packDocx, withSeededRandom } from './deterministic.js';
 
 const FONT = 'Sarabun';
 const RUN_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
@@ -44,15 +43,36 @@ const RUN_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
 const twips = (points: number) => Math.round(points * 20);
 const A4 = { width: 595.28, height: 841.89 };
 
-let fontData: { data: Buffer; bold: Buffer; italic: Buffer; boldItalic: Buffer } | undefined;
-function fonts() {
-  fontData ??= {
-    data: readFileSync(FONT_FILES.normal),
-    bold: readFileSync(FONT_FILES.bold),
-    italic: readFileSync(FONT_FILES.italics),
-    boldItalic: readFileSync(FONT_FILES.bolditalics),
+const fontData = new Map<string, Buffer>();
+const fontFile = (path: string) => {
+  let data = fontData.get(path);
+  if (!data) fontData.set(path, (data = readFileSync(path)));
+  return data;
+};
+
+/** The Sarabun faces the document uses, to embed: each face is ~80 KB in every DOCX. */
+function embeddedFonts(model: DocumentModel) {
+  const used = { bold: false, italic: false, boldItalic: false };
+  const visit = (blocks: Block[]): void => {
+    for (const b of blocks) {
+      if (b.kind === 'paragraph') {
+        for (const i of b.inlines) {
+          if (i.bold && i.italic) used.boldItalic = true;
+          else if (i.bold) used.bold = true;
+          else if (i.italic) used.italic = true;
+        }
+      } else if (b.kind === 'list') b.items.forEach(visit);
+      else if (b.kind === 'table') b.rows.forEach((row) => row.cells.forEach((cell) => visit(cell.blocks)));
+    }
   };
-  return fontData;
+  visit(model.blocks);
+  return {
+    name: FONT,
+    data: fontFile(FONT_FILES.normal),
+    ...(used.bold ? { bold: fontFile(FONT_FILES.bold) } : {}),
+    ...(used.italic ? { italic: fontFile(FONT_FILES.italics) } : {}),
+    ...(used.boldItalic ? { boldItalic: fontFile(FONT_FILES.bolditalics) } : {}),
+  };
 }
 
 export async function renderDocx(model: DocumentModel, options: RenderOptions): Promise<Uint8Array> {
@@ -82,7 +102,7 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
     title: model.title,
     lastModifiedBy: 'km-docs',
     description: options.author,
-    fonts: [{ name: FONT, ...fonts() }],
+    fonts: [embeddedFonts(model)],
     styles: {
       default: {
         document: {
@@ -114,8 +134,7 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
       },
     ],
   }));
-  const bytes = await withSeededRandom(1, () => Packer.toBuffer(doc));
-  return stabilizeDocx(new Uint8Array(bytes), options.date);
+  return packDocx(doc, options.date);
 }
 
 interface Context {

@@ -20,7 +20,7 @@
 //    marked-content span whose ActualText is its source text, as Typst and
 //    Chromium do, so copy, search and screen readers get the exact text.
 //    Drawing is unchanged.
-// 5. Mark order for text extraction. Sarabun's anchors put some marks' origins a
+// 5. Mark order for text extraction (and a cache of shaped runs, see below). Sarabun's anchors put some marks' origins a
 //    font unit right of where the next letter starts, or a tone mark left of the
 //    vowel under it. Readers that order glyphs by x (poppler: Evince, pdftotext)
 //    then copy "รว่ม" for "ร่วม" and "ท่ี" for "ที่". fontkit's layout is wrapped
@@ -151,11 +151,32 @@ function orderMarksForExtraction(): void {
   const fontkit = pdfkitRequire('fontkit') as { create(data: Buffer): object };
   const TTFFont = Object.getPrototypeOf(fontkit.create(readFileSync(FONT_FILES.normal))) as { layout: Method<unknown[], GlyphRun> };
   const layout = TTFFont.layout;
-  TTFFont.layout = function layoutWithMarksInOrder(...args) {
-    const run = layout.apply(this, args);
-    orderMarks(run);
-    return run;
+  // Shaping is the costliest step of rendering Thai, and every PDF (and every table
+  // measurement) parses the fonts anew, so runs are cached across font objects of the
+  // same face. Callers get copies: pdfkit scales a run's positions in place.
+  const runs = new Map<string, GlyphRun>();
+  TTFFont.layout = function layoutWithMarksInOrder(this: { postscriptName: string }, text: unknown, features?: unknown, ...rest: unknown[]) {
+    if (typeof text !== 'string' || rest.length > 0) return layout.call(this, text, features, ...rest);
+    const key = `${this.postscriptName}\u0000${features ? JSON.stringify(features) : ''}\u0000${text}`;
+    let run = runs.get(key);
+    if (!run) {
+      run = layout.call(this, text, features);
+      orderMarks(run);
+      if (runs.size >= MAX_CACHED_RUNS) runs.clear();
+      runs.set(key, run);
+    }
+    return copyRun(run);
   };
+}
+
+const MAX_CACHED_RUNS = 50_000;
+
+/** A run with positions of its own; glyphs are shared (nothing writes to them). */
+function copyRun(run: GlyphRun): GlyphRun {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
+  copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
+  copy.glyphs = run.glyphs.slice();
+  return copy;
 }
 
 /**
