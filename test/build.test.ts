@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { lines, pageGlyphs } from './helpers/glyphs.js';
 import { compact, compactText, docxPart, docxParts, docxText, notdefGlyphs, pdfFonts, pdfPages, pdfText } from './helpers/read-back.js';
 
 let out: string;
@@ -113,6 +114,17 @@ describe('build of the example data', () => {
       expect(text).toContain(compact(phrase));
     }
     for (const division of organization.divisions) expect(text).toContain(compact(division.name));
+  });
+
+  it.each(DOCUMENTS)('%s.pdf draws no text outside its pages', (name) => {
+    const file = join(out, `${name}.pdf`);
+    const { width, height } = pdfPages(file);
+    for (const line of pageGlyphs(file).flatMap(lines)) {
+      expect(line.left, line.text).toBeGreaterThanOrEqual(0);
+      expect(line.right, line.text).toBeLessThanOrEqual(width);
+      expect(line.y, line.text).toBeGreaterThan(0);
+      expect(line.y, line.text).toBeLessThan(height);
+    }
   });
 
   it.each(DOCUMENTS)('%s.docx carries the text, Sarabun on every run and the embedded font', (name) => {

@@ -2,7 +2,7 @@
 // (src/documents/official-layout.ts, sources in docs/official-layout.md):
 // every position within 1 mm.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,8 @@ import { build } from '../src/build.js';
 import { POINTS_PER_CM } from '../src/document/model.js';
 import { ANNOUNCEMENT_LAYOUT as L } from '../src/documents/official-layout.js';
 import { lines, pageGlyphs, type TextLine } from './helpers/glyphs.js';
-import { pdfPages } from './helpers/read-back.js';
+import { png } from './helpers/png.js';
+import { docxParts, pdfPages } from './helpers/read-back.js';
 
 const MM = POINTS_PER_CM / 10;
 const cm = (value: number) => value * POINTS_PER_CM;
@@ -102,6 +103,32 @@ describe('the ประกาศ on the form of ระเบียบงาน�
       expect(line.right).toBeLessThanOrEqual(595.28);
       expect(line.y).toBeGreaterThan(0);
       expect(line.y).toBeLessThan(841.89);
+    }
+  });
+});
+
+describe('a scanned signature named in the data', () => {
+  it('is placed in the signature space, centred on the signature axis, in the PDF and the DOCX', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'km-docs-signature-'));
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-signature-out-'));
+    try {
+      await cp('data', data, { recursive: true });
+      // A hand-drawn-looking stroke on a transparent background.
+      await writeFile(join(data, 'signature.png'), png(300, 100, (x, y) => Math.abs(y - 50 - 30 * Math.sin(x / 25)) < 3));
+      const org = join(data, 'organization.yaml');
+      await writeFile(org, (await readFile(org, 'utf8')).replace('  # signature: signature.png', '  signature: signature.png'));
+      await build({ dataDir: data, outDir: out, only: ['announcement'] });
+      const trace = execFileSync('mutool', ['trace', join(out, 'announcement.pdf')], { encoding: 'utf8' });
+      const images = [...trace.matchAll(/<fill_image [^>]*transform="([\d.]+) 0 -?0 ([\d.]+) ([\d.]+) ([\d.]+)" width="(\d+)"/g)].map((m) => m.slice(1).map(Number));
+      const signature = images.find((i) => i[4] === 300)!;
+      expect(signature).toBeDefined();
+      const [w, h, x] = signature;
+      expect(Math.abs(x! + w! / 2 - cm(L.marginLeftCm + L.signatureAxisCm))).toBeLessThan(MM);
+      expect(h!).toBeLessThanOrEqual(cm(L.signatureSpaceCm) + 0.5);
+      expect(docxParts(join(out, 'announcement.docx')).filter((p) => p.startsWith('word/media/'))).toHaveLength(2);
+    } finally {
+      await rm(data, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
     }
   });
 });
