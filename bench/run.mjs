@@ -30,21 +30,12 @@ function timeProcess(command, commandArgs) {
   return stats(samples);
 }
 
-/** Peak resident memory of a fresh process (GNU time is not always there: read it from /proc via a wrapper). */
+/** Peak resident memory (MB) of a fresh process, reported by the process itself as it exits. */
 function peakRss(commandArgs) {
-  const script = `const {spawnSync}=require('child_process');const r=spawnSync(process.execPath,${JSON.stringify(commandArgs)},{stdio:'ignore'});` +
-    `console.log(require('os').constants?0:0);process.stdout.write(String(process.resourceUsage().maxRSS))`;
-  // resourceUsage of the parent does not include the child: use /usr/bin/time when present.
-  try {
-    const out = execFileSync('/usr/bin/time', ['-f', '%M', process.execPath, ...commandArgs], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    return Number(out.trim().split('\n').at(-1)) / 1024;
-  } catch (error) {
-    const text = String(error.stderr ?? '');
-    const kb = Number(text.trim().split('\n').at(-1));
-    if (Number.isFinite(kb) && kb > 0) return kb / 1024;
-    void script;
-    return null;
-  }
+  const report = "process.on('exit',()=>process.stderr.write('\\nmaxRSS='+process.resourceUsage().maxRSS))";
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...commandArgs], { encoding: 'utf8' });
+  const kb = Number(/maxRSS=(\d+)/.exec(r.stderr ?? '')?.[1]);
+  return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
 const out = mkdtempSync(join(tmpdir(), 'km-bench-'));
