@@ -1,6 +1,7 @@
 // Stage 4b: the XML that a template produced → the typed document model.
 // A real XML parser (sax, strict mode) reads it, so data text can never become
 // markup: Handlebars escapes <, >, & and quotes in everything it inserts.
+import { resolve } from 'node:path';
 import sax from 'sax';
 import { DiagnosticsError, type Diagnostic } from '../diagnostics.js';
 import { POINTS_PER_CM, type Align, type Block, type DocumentModel, type Inline, type PageNumberStyle, type TableCell, type TableRow } from './model.js';
@@ -270,5 +271,5 @@ function trimEnds(inlines: Inline[]): Inline[] {
 }
 
 function resolvePath(baseDir: string, path: string): string {
-  return path.startsWith('/') ? path : `${baseDir}/${path}`;
+  return resolve(baseDir, path);
 }

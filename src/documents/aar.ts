@@ -2,7 +2,7 @@
 import type { YearScore } from '../derive/score.js';
 import type { KmData, Results } from '../model/schema.js';
 import type { DocumentSpec } from './registry.js';
-import { EXAMPLE_BANNER, organizationView, planView, unitNames } from './view.js';
+import { EXAMPLE_BANNER, organizationView, planView, resultsDate, unitNames } from './view.js';
 
 export function aarSummary(data: KmData, results: Results, score: YearScore): DocumentSpec {
   const { plan } = data;
@@ -12,8 +12,7 @@ export function aarSummary(data: KmData, results: Results, score: YearScore): Do
   return {
     name: `aar-${results.fiscalYear}`,
     template: 'aar',
-    // The last activity of the year, or the end of the fiscal year when none is dated.
-    date: results.activities.map((r) => r.date ?? '').sort().pop() || `${results.fiscalYear - 543}-09-30`,
+    date: resultsDate(results),
     banner: results.example ? EXAMPLE_BANNER : undefined,
     context: {
       org: organizationView(data),

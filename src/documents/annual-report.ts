@@ -4,7 +4,7 @@ import type { YearScore } from '../derive/score.js';
 import { thaiNumber } from '../format/thai.js';
 import type { KmData, Results } from '../model/schema.js';
 import type { DocumentSpec } from './registry.js';
-import { EXAMPLE_BANNER, organizationView, planView } from './view.js';
+import { EXAMPLE_BANNER, organizationView, planView, resultsDate } from './view.js';
 
 export function annualReport(data: KmData, results: Results, score: YearScore): DocumentSpec {
   const { plan, organization } = data;
@@ -45,7 +45,7 @@ export function annualReport(data: KmData, results: Results, score: YearScore): 
     name: `annual-report-${results.fiscalYear}`,
     template: 'annual-report',
     banner: results.example ? EXAMPLE_BANNER : undefined,
-    date: results.activities.map((r) => r.date ?? '').sort().pop() || `${results.fiscalYear - 543}-09-30`,
+    date: resultsDate(results),
     context: {
       org: organizationView(data),
       plan: planView(data),

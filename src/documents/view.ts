@@ -1,7 +1,7 @@
 // Values shared by the document contexts: names looked up by id, the plan's
 // period, the organization as templates print it.
 import { buddhistYear, fiscalPeriod } from '../format/thai.js';
-import type { KmData } from '../model/schema.js';
+import type { KmData, Results } from '../model/schema.js';
 
 export function unitNames(data: KmData): Map<string, string> {
   const names = new Map<string, string>();
@@ -37,6 +37,14 @@ export function planView(data: KmData) {
     announcementDate: plan.announcement.date,
     ownerName: unitNames(data).get(plan.owner) ?? plan.owner,
   };
+}
+
+/**
+ * The date a year's results documents carry: the last activity held, or the end
+ * of the fiscal year (30 September) when no activity is dated.
+ */
+export function resultsDate(results: Results): string {
+  return results.activities.map((r) => r.date ?? '').sort().pop() || `${results.fiscalYear - 543}-09-30`;
 }
 
 export const EXAMPLE_BANNER = 'ข้อมูลตัวอย่าง ไม่ใช่ผลการดำเนินงานจริง (example data)';
