@@ -38,6 +38,16 @@ function peakRss(commandArgs) {
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
+/** One fresh process: wall time and peak RSS. */
+function timedRun(commandArgs) {
+  const report = "process.on('exit',()=>process.stderr.write('\\nmaxRSS='+process.resourceUsage().maxRSS))";
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...commandArgs], { encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(r.stderr);
+  return { ms, rssMB: Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1]) / 1024 };
+}
+
 const out = mkdtempSync(join(tmpdir(), 'km-bench-'));
 const results = { date: new Date().toISOString(), node: process.version, quick, runs };
 
@@ -72,8 +82,19 @@ const segmentation = (patched) => {
 results.renderPatched = segmentation(true);
 results.renderPlain = segmentation(false);
 
+// Scale: the action plan and the AAR summary of generated plans of N activities.
+const { generateDataSet } = await import('./generate.mjs');
+results.scale = [];
+for (const activities of quick ? [10, 100] : [10, 100, 1000]) {
+  const data = generateDataSet(join(out, `scale-${activities}`), activities);
+  const target = join(out, `scale-${activities}-out`);
+  const { ms, rssMB } = timedRun([cli, 'build', '--data', data, '--out', target, '--only', 'km-action-plan,aar-2567']);
+  const pages = ['km-action-plan.pdf', 'aar-2567.pdf'].reduce((n, f) => n + Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(target, f)], { encoding: 'utf8' }))[1]), 0);
+  results.scale.push({ activities, ms: Math.round(ms), pages, msPerPage: +(ms / pages).toFixed(1), rssMB: Math.round(rssMB) });
+}
+
 results.sizes = {};
-for (const file of readdirSync(out)) {
+for (const file of readdirSync(out).filter((f) => /\.(pdf|docx)$/.test(f))) {
   const bytes = statSync(join(out, file)).size;
   let pages = null;
   if (file.endsWith('.pdf')) pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, file)], { encoding: 'utf8' }))?.[1]);
@@ -105,5 +126,8 @@ if (args.has('--json')) {
   for (const name of ['announcement', 'km-action-plan', 'aar-2567']) console.log(`warm, ${name.padEnd(23)} ${ms(results[`warm_${name}`])}  ${ratio(results[`warm_${name}`])}×`);
   console.log(`PDF render, Thai patches on   ${ms(results.renderPatched)}  ${results.ratios.thaiPatchesCost}× of plain pdfmake (${ms(results.renderPlain)})`);
   console.log(`peak RSS, cold whole set      ${results.peakRssMB?.toFixed(0) ?? '?'} MB`);
+  for (const s of results.scale) console.log(`scale ${String(s.activities).padStart(5)} activities      ${s.ms} ms, ${s.pages} pages, ${s.msPerPage} ms/page, ${s.rssMB} MB`);
+  const [, hundred, thousand] = results.scale;
+  if (thousand) console.log(`t(1000)/t(100)                ${(thousand.ms / hundred.ms).toFixed(2)} (linear: ≤ 11)`);
   for (const [file, s] of Object.entries(results.sizes)) console.log(`${file.padEnd(28)} ${s.bytes} bytes${s.pages ? `, ${s.pages} pages, ${s.bytesPerPage} bytes/page` : ''}`);
 }
