@@ -16,7 +16,7 @@ export function generateDataSet(dir, activities) {
   const baseResults = results.activities;
   plan.actionPlan.activities = Array.from({ length: activities }, (_, i) => ({ ...base[i % base.length], id: `activity-${i + 1}` }));
   results.activities = Array.from({ length: activities }, (_, i) => ({ ...baseResults[i % baseResults.length], activity: `activity-${i + 1}` }));
-  writeFileSync(join(dir, 'plan.yaml'), stringify(plan));
-  writeFileSync(join(dir, 'results-2567.yaml'), stringify(results));
+  writeFileSync(join(dir, 'plan.yaml'), stringify(plan, { aliasDuplicateObjects: false }));
+  writeFileSync(join(dir, 'results-2567.yaml'), stringify(results, { aliasDuplicateObjects: false }));
   return dir;
 }

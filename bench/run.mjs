@@ -2,6 +2,7 @@
 // machine, as ratios to `node -e 0` measured in the same run (machines are noisy;
 // ratios are what compare). Never run by the tests; CI runs --quick to prove it works.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,22 @@ for (const activities of quick ? [10, 100] : [10, 100, 1000]) {
   results.scale.push({ activities, ms: Math.round(ms), pages, msPerPage: +(ms / pages).toFixed(1), rssMB: Math.round(rssMB) });
 }
 
+// Batch: many organizations (copies of the example) on all cores.
+const organizations = quick ? 4 : 200;
+const batchRoot = join(out, 'organizations');
+for (let i = 0; i < organizations; i++) cpSync(join(root, 'data'), join(batchRoot, `org-${String(i).padStart(4, '0')}`), { recursive: true });
+const batchStarted = performance.now();
+const batchRun = spawnSync(process.execPath, [cli, 'batch', batchRoot, '--out', join(out, 'batch-out')], { encoding: 'utf8' });
+if (batchRun.status !== 0) throw new Error(batchRun.stderr);
+const batchSeconds = (performance.now() - batchStarted) / 1000;
+results.batch = {
+  organizations,
+  seconds: +batchSeconds.toFixed(1),
+  perSecond: +(organizations / batchSeconds).toFixed(2),
+  // All 7,850 Thai local administrative organizations at this rate.
+  minutesFor7850: +(7850 / (organizations / batchSeconds) / 60).toFixed(1),
+};
+
 results.sizes = {};
 for (const file of readdirSync(out).filter((f) => /\.(pdf|docx)$/.test(f))) {
   const bytes = statSync(join(out, file)).size;
@@ -127,6 +144,7 @@ if (args.has('--json')) {
   console.log(`PDF render, Thai patches on   ${ms(results.renderPatched)}  ${results.ratios.thaiPatchesCost}× of plain pdfmake (${ms(results.renderPlain)})`);
   console.log(`peak RSS, cold whole set      ${results.peakRssMB?.toFixed(0) ?? '?'} MB`);
   for (const s of results.scale) console.log(`scale ${String(s.activities).padStart(5)} activities      ${s.ms} ms, ${s.pages} pages, ${s.msPerPage} ms/page, ${s.rssMB} MB`);
+  console.log(`batch ${results.batch.organizations} organizations      ${results.batch.seconds} s, ${results.batch.perSecond}/s → 7,850 in ${results.batch.minutesFor7850} min`);
   const [, hundred, thousand] = results.scale;
   if (thousand) console.log(`t(1000)/t(100)                ${(thousand.ms / hundred.ms).toFixed(2)} (linear: ≤ 11)`);
   for (const [file, s] of Object.entries(results.sizes)) console.log(`${file.padEnd(28)} ${s.bytes} bytes${s.pages ? `, ${s.pages} pages, ${s.bytesPerPage} bytes/page` : ''}`);

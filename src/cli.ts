@@ -33,6 +33,7 @@ Commands:
   validate   ตรวจข้อมูลโดยไม่สร้างเอกสาร / check the data only
   score      คำนวณระดับความสำเร็จและตัวชี้วัด / compute factor levels and KPIs
   schema     พิมพ์ JSON Schema ของไฟล์ข้อมูล / print the JSON Schema of the data files
+  batch      สร้างเอกสารของหลายหน่วยงานพร้อมกัน / build the documents of many organizations
 
 Run "km-docs <command> --help" for the options of a command.`;
 
@@ -107,6 +108,22 @@ that validate the data; without a name, all three as one object.
     options: { out: { type: 'string' }, help: HELP_OPTION },
     positionals: ['organization', 'plan', 'results'],
     run: schemaCommand,
+  },
+  batch: {
+    help: `Usage: km-docs batch DIR --out OUT [--threads N]
+
+สร้างเอกสารของทุกหน่วยงาน: แต่ละโฟลเดอร์ย่อยของ DIR คือโฟลเดอร์ข้อมูลของหนึ่งหน่วยงาน
+(เหมือน data/) ผลลัพธ์อยู่ใน OUT/<ชื่อโฟลเดอร์> ข้อมูลที่ผิดของหน่วยงานหนึ่งไม่หยุดหน่วยงานอื่น
+Builds every organization: each subfolder of DIR is one organization's data
+folder (laid out like data/); OUT gets one subfolder per organization. One
+organization's bad data is reported at the end and never stops the others.
+
+  --out DIR        โฟลเดอร์ผลลัพธ์ / output folder (required)
+  --threads N      จำนวนเธรด / worker threads (default: the number of cores)
+  -h, --help       this help`,
+    options: { out: { type: 'string' }, threads: { type: 'string' }, help: HELP_OPTION },
+    positionals: [],
+    run: batchCommand,
   },
 };
 
@@ -342,3 +359,52 @@ main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+
+// ---------------------------------------------------------------- batch
+
+async function batchCommand(values: Values, positionals: string[]): Promise<number> {
+  const [dataRoot] = positionals;
+  const out = values.out as string | undefined;
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (!dataRoot || positionals.length > 1 || !out || (threads !== undefined && !(Number.isInteger(threads) && threads > 0))) {
+    console.error(`ต้องระบุโฟลเดอร์ข้อมูลหนึ่งโฟลเดอร์และ --out / give one data folder and --out (--threads: a whole number)\n\n${COMMANDS.batch!.help}`);
+    return 1;
+  }
+  const { batch } = await import('./batch.js');
+  const started = performance.now();
+  const tty = process.stderr.isTTY;
+  let reported = 0;
+  const outcomes = await batch({
+    dataRoot,
+    outRoot: out,
+    threads,
+    onProgress(done, total, last) {
+      // A bar on a terminal; a line every tenth in a log.
+      const width = 30;
+      const bar = `[${'#'.repeat(Math.round((done / total) * width)).padEnd(width, '.')}] ${done}/${total} ${last.ok ? '' : `✗ ${last.name}`}`;
+      if (tty) process.stderr.write(`\r${bar}`);
+      else if (done === total || done - reported >= Math.max(1, Math.ceil(total / 10))) {
+        console.error(bar);
+        reported = done;
+      }
+    },
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (tty) process.stderr.write('\n');
+  if (!outcomes) {
+    console.error(`ไม่พบโฟลเดอร์ "${dataRoot}" / folder not found: ${dataRoot}`);
+    return 1;
+  }
+  const failed = outcomes.filter((o) => !o.ok);
+  for (const o of failed) console.error(`\n== ${o.name} ==\n${o.problem}`);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `สำเร็จ ${outcomes.length - failed.length} ไม่สำเร็จ ${failed.length} จาก ${outcomes.length} หน่วยงาน / ` +
+      `${outcomes.length - failed.length} built, ${failed.length} failed of ${outcomes.length} organization(s) ` +
+      `in ${seconds.toFixed(1)} s (${(outcomes.length / seconds).toFixed(2)} per second)` +
+      (failed.length ? `\nไม่สำเร็จ / failed: ${failed.map((o) => o.name).join(', ')}` : ''),
+  );
+  return failed.length ? 1 : 0;
+}

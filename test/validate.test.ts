@@ -152,3 +152,21 @@ describe('the command line', () => {
   });
 });
 
+
+describe('a YAML file built to exhaust the parser', () => {
+  it('is a user mistake with a message, not a crash', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'km-docs-alias-'));
+    try {
+      await cp('data', dir, { recursive: true });
+      // The "billion laughs": each level doubles the aliases to expand.
+      const levels = Array.from({ length: 24 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`).join('\n');
+      await writeFile(join(dir, 'organization.yaml'), `l0: &l0 [x]\n${levels}\n`);
+      const result = await exec('node', ['dist/cli.js', 'validate', '--data', dir]).catch((e) => e);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('yaml/too-many-aliases');
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

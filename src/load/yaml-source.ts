@@ -92,7 +92,22 @@ export function parseYaml(text: string, file: string, bag: DiagnosticBag): YamlS
     });
   }
   if (doc.errors.length > 0) return undefined;
-  return { file, text, doc, lineCounter, value: doc.toJS() };
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // yaml refuses documents whose aliases (*name) expand without bound: a user's file, not our bug.
+    bag.add({
+      severity: 'error',
+      rule: 'yaml/too-many-aliases',
+      file,
+      start: { line: 1, column: 1 },
+      message_th: 'ไฟล์อ้างถึงข้อมูลซ้ำ (alias *ชื่อ) มากเกินไป ให้เขียนข้อมูลตรง ๆ แทนการอ้างถึง',
+      message_en: `the file expands too many aliases (*name): write the values out instead (${(error as Error).message})`,
+    });
+    return undefined;
+  }
+  return { file, text, doc, lineCounter, value };
 }
 
 /** An error reported at the start of an indented line is shown at its first character, where the clerk looks. */
