@@ -1,29 +1,31 @@
 // Widths of text in the embedded Sarabun, shaped by fontkit (the copy pdfkit uses,
 // so both agree to the point). Used to size table columns before layout.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { FONT_FILES } from '../paths.js';
+import { vendor } from '../vendor.js';
 
 interface Font {
   layout(text: string): { advanceWidth: number };
   unitsPerEm: number;
 }
 
-const require = createRequire(import.meta.url);
-const fonts = new Map<string, Font>();
+// Per font file: the parsed font and the advance width (font units) of each text measured.
+const fonts = new Map<string, { font: Font; widths: Map<string, number> }>();
 
-function font(bold: boolean, italic: boolean): Font {
+function font(bold: boolean, italic: boolean) {
   const file = bold ? (italic ? FONT_FILES.bolditalics : FONT_FILES.bold) : italic ? FONT_FILES.italics : FONT_FILES.normal;
   let loaded = fonts.get(file);
   if (!loaded) {
-    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): Font };
-    fonts.set(file, (loaded = fontkit.create(readFileSync(file))));
+    const fontkit = vendor.fontkit() as { create(data: Buffer): Font };
+    fonts.set(file, (loaded = { font: fontkit.create(readFileSync(file)), widths: new Map() }));
   }
   return loaded;
 }
 
 /** Advance width in points of `text` set at `size` points. */
 export function textWidth(text: string, style: { size: number; bold?: boolean; italic?: boolean }): number {
-  const f = font(Boolean(style.bold), Boolean(style.italic));
-  return (f.layout(text).advanceWidth / f.unitsPerEm) * style.size;
+  const { font: f, widths } = font(Boolean(style.bold), Boolean(style.italic));
+  let units = widths.get(text);
+  if (units === undefined) widths.set(text, (units = f.layout(text).advanceWidth));
+  return (units / f.unitsPerEm) * style.size;
 }

@@ -1,7 +1,6 @@
 // Stage 5, render (PDF): document model → pdfmake document definition → bytes.
 // This backend knows nothing of which document it renders.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { POINTS_PER_CM, type Block, type DocumentModel, type Inline } from '../../document/model.js';
@@ -13,9 +12,8 @@ import { layoutChart } from '../../charts/render.js';
 import { textWidth } from '../../text/measure.js';
 import { imageBox } from '../image-size.js';
 import { fitColumnWidths, LIST_MARKER } from '../table-widths.js';
+import { vendor } from '../../vendor.js';
 import { applyPdfmakePatches } from './pdfmake-patches.js';
-
-const require = createRequire(import.meta.url);
 
 interface PdfMake {
   setFonts(fonts: object): void;
@@ -30,7 +28,7 @@ const allowedDirs = new Set<string>([resolve(FONTS_DIR)]);
 function engine(): PdfMake {
   if (!pdfmake) {
     applyPdfmakePatches();
-    pdfmake = require('pdfmake') as PdfMake;
+    pdfmake = vendor.pdfmake() as PdfMake;
     pdfmake.setFonts({ Sarabun: FONT_FILES });
     // Documents never fetch anything; local files only from the font and image folders in use.
     pdfmake.setUrlAccessPolicy(() => false);

@@ -30,15 +30,12 @@
 // and writer. On any other version we refuse to run instead of typesetting Thai
 // wrongly; test/pdfmake-patches.test.ts fails too, so an upgrade is deliberate.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { FONT_FILES } from '../../paths.js';
+import { vendor, type PdfmakeInternal } from '../../vendor.js';
 import { bindsToNext, graphemeClusters, splitAtBreaks, splitAtWords } from '../../text/segment.js';
 
 export const PATCHED_PDFMAKE_VERSION = '0.3.11';
 export const PATCHED_FONTKIT_VERSION = '2.0.4';
-
-const require = createRequire(import.meta.url);
 
 /** The fields of pdfmake's inline objects that the patches read or write. */
 export interface PdfmakeInline {
@@ -74,15 +71,15 @@ let applied = false;
 
 export function applyPdfmakePatches(): void {
   if (applied) return;
-  const { version } = require('pdfmake/package.json') as { version: string };
+  const version = vendor.pdfmakeVersion();
   if (version !== PATCHED_PDFMAKE_VERSION) {
     throw new Error(
       `km-docs patches pdfmake ${PATCHED_PDFMAKE_VERSION} for Thai line breaking, but pdfmake ${version} is installed. ` +
         'Re-check src/render/pdf/pdfmake-patches.ts against the new version, then update PATCHED_PDFMAKE_VERSION.',
     );
   }
-  const internal = <T>(name: string) => (require(`pdfmake/js/${name}`) as { default: { prototype: T } }).default;
-  const TextInlines = (require('pdfmake/js/TextInlines') as { default: new (doc: null) => Measurer }).default;
+  const internal = <T>(name: PdfmakeInternal) => (vendor.pdfmakeInternal(name) as { default: { prototype: T } }).default;
+  const TextInlines = (vendor.pdfmakeInternal('TextInlines') as { default: new (doc: null) => Measurer }).default;
   const measurer = new TextInlines(null);
 
   const TextBreaker = internal<{ getBreaks: Method<[unknown, unknown], PdfmakeInline[]> }>('TextBreaker');
@@ -142,13 +139,11 @@ interface GlyphRun {
 
 /** Wraps fontkit's layout (the copy pdfkit loads) so marks sit in text order by x. */
 function orderMarksForExtraction(): void {
-  const pdfkitRequire = createRequire(require.resolve('pdfkit'));
-  const fontkitMain = pdfkitRequire.resolve('fontkit');
-  const { version } = JSON.parse(readFileSync(join(fontkitMain, '../../package.json'), 'utf8')) as { version: string };
+  const version = vendor.fontkitVersion();
   if (version !== PATCHED_FONTKIT_VERSION) {
     throw new Error(`km-docs patches fontkit ${PATCHED_FONTKIT_VERSION}, but pdfkit loads fontkit ${version}: re-check src/render/pdf/pdfmake-patches.ts.`);
   }
-  const fontkit = pdfkitRequire('fontkit') as { create(data: Buffer): object };
+  const fontkit = vendor.fontkit() as { create(data: Buffer): object };
   const TTFFont = Object.getPrototypeOf(fontkit.create(readFileSync(FONT_FILES.normal))) as { layout: Method<unknown[], GlyphRun> };
   const layout = TTFFont.layout;
   // Shaping is the costliest step of rendering Thai, and every PDF (and every table
