@@ -28,7 +28,8 @@
 //
 // 6. Speed only: pdfmake resolves ~20 style properties per inline by walking the
 //    style stack; with the Thai splits inlines are many. Within one measure()
-//    call the stack is fixed, so each property is looked up once (section 6 below).
+//    call the stack is fixed, so each property is looked up once (section 6 below),
+//    and every inline gets one object shape (sameShape), so V8's stores stay fast.
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer. On any other version we refuse to run instead of typesetting Thai
@@ -120,7 +121,7 @@ export function applyPdfmakePatches(): void {
   const TextBreaker = internal<{ getBreaks: Method<[unknown, unknown], PdfmakeInline[]> }>('TextBreaker');
   const getBreaks = TextBreaker.prototype.getBreaks;
   TextBreaker.prototype.getBreaks = function getBreaksAtThaiWords(texts, styleContextStack) {
-    return getBreaks.call(this, texts, styleContextStack).flatMap(splitInline);
+    return sameShape(getBreaks.call(this, texts, styleContextStack).flatMap(splitInline));
   };
 
   const LayoutBuilder = internal<{ buildNextLine: Method<[{ _inlines?: PdfmakeInline[] }], unknown> }>('LayoutBuilder');
@@ -232,6 +233,24 @@ export function orderMarks(run: GlyphRun): void {
     end = start;
   }
 }
+
+/**
+ * Speed only: pdfmake then adds ~25 properties to every inline; inlines made with
+ * different key orders give V8 as many object shapes, and its property stores go
+ * megamorphic (a third of layout time). Every inline of a batch is remade with the
+ * same keys in one order (absent ones undefined, which pdfmake reads as absent).
+ */
+function sameShape(inlines: PdfmakeInline[]): PdfmakeInline[] {
+  const keys = new Set<string>(PDFMAKE_INLINE_KEYS);
+  for (const inline of inlines) for (const key in inline) keys.add(key);
+  const order = [...keys];
+  return inlines.map((inline) => {
+    const copy = {} as PdfmakeInline;
+    for (const key of order) (copy as Record<string, unknown>)[key] = inline[key];
+    return copy;
+  });
+}
+const PDFMAKE_INLINE_KEYS = ['text', 'font', 'bold', 'italics', 'alignment', 'fontSize', 'fontFeatures', 'characterSpacing', 'color', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'link', 'linkToPage', 'linkToDestination', 'noWrap', 'opacity', 'sup', 'sub', 'width', 'height', 'leadingCut', 'trailingCut', 'lineEnd', 'noNewLine', 'leadingIndent'];
 
 /** One inline becomes several with the same style; only the last keeps the line-end / glue flags. */
 export function splitInline(inline: PdfmakeInline): PdfmakeInline[] {
