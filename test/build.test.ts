@@ -163,6 +163,23 @@ describe('build of the example data', () => {
   });
 });
 
+describe('the time zone of the machine', () => {
+  it('does not change the bytes (ZIP entry times are written as UTC)', async () => {
+    const utc = await mkdtemp(join(tmpdir(), 'km-docs-utc-'));
+    const bangkok = await mkdtemp(join(tmpdir(), 'km-docs-bkk-'));
+    try {
+      const args = ['dist/cli.js', 'build', '--only', 'announcement', '--format', 'docx'];
+      execFileSync('node', [...args, '--out', utc], { env: { ...process.env, TZ: 'UTC' }, stdio: 'ignore' });
+      execFileSync('node', [...args, '--out', bangkok], { env: { ...process.env, TZ: 'Asia/Bangkok' }, stdio: 'ignore' });
+      const a = await readFile(join(utc, 'announcement.docx'));
+      expect(Buffer.compare(a, await readFile(join(bangkok, 'announcement.docx')))).toBe(0);
+    } finally {
+      await rm(utc, { recursive: true, force: true });
+      await rm(bangkok, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('an activity not held, and one not reported', () => {
   it('is listed as such in the AAR summary and the annual report, not left out', async () => {
     const data = await mkdtemp(join(tmpdir(), 'km-docs-notheld-'));

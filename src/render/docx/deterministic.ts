@@ -38,6 +38,9 @@ export function packDocx(doc: Document, date: Date): Uint8Array {
   if (!compiler) throw new Error('docx no longer exposes Packer.compiler: re-check src/render/docx/deterministic.ts');
   const parts = withSeededRandom(1, () => compiler.compile(doc));
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // ZIP stores local wall-clock time and fflate reads the local fields of the Date:
+  // shift it so those fields show UTC, and the bytes do not depend on the machine's zone.
+  const mtime = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
   const zippable: Zippable = {};
   for (const [path, data] of parts) {
     let bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -45,7 +48,7 @@ export function packDocx(doc: Document, date: Date): Uint8Array {
       const xml = new TextDecoder().decode(bytes).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
       bytes = new TextEncoder().encode(xml);
     }
-    zippable[path] = [bytes, { mtime: date }];
+    zippable[path] = [bytes, { mtime }];
   }
   return zipSync(zippable, { level: 6 });
 }
