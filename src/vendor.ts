@@ -1,6 +1,6 @@
-// The CommonJS packages km-docs loads on demand (pdfmake and the fontkit copy
-// pdfkit uses), in one place: scripts/bundle.mjs swaps this file for
-// vendor-bundled.ts, whose literal require() calls esbuild can follow.
+// The CommonJS packages km-docs loads on demand (pdfmake, its internals, and the
+// fontkit copy pdfkit uses), in one place, so a future bundler has one file to
+// replace with literal require() calls it can follow.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

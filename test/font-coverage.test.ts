@@ -1,13 +1,12 @@
 // Every character the data and the templates can print has a glyph in the
 // embedded font: no .notdef box can reach a document from them.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../src/paths.js';
+import { vendor } from '../src/vendor.js';
 
-const require = createRequire(import.meta.url);
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
+const fontkit = vendor.fontkit() as {
   create(data: Buffer): { hasGlyphForCodePoint(cp: number): boolean };
 };
 
