@@ -26,7 +26,6 @@ import {
   WidthType,
   type FileChild,
   type IRunOptions,
-  type ParagraphChild,
 } from 'docx';
 import { chartPng } from '../../charts/render.js';
 import type { Align, Block, Chart, DocumentModel, Inline, Paragraph as ModelParagraph } from '../../document/model.js';
@@ -375,4 +374,3 @@ async function renderCharts(items: Block[], fontSize: number, images: Map<Chart,
 }
 
 
-export type { ParagraphChild };
