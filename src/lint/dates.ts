@@ -1,5 +1,6 @@
 // Dates for the lint rules: Thai fiscal years (1 October – 30 September, named
 // by the Buddhist-era year they end in) compared as ISO strings, which sort as dates.
+import { once } from '../util/once.js';
 
 /** A year this large in a YYYY-MM-DD date is a Buddhist-era year written where a Gregorian one belongs. */
 export const BUDDHIST_ERA_FROM = 2400;
@@ -35,19 +36,19 @@ export function monthEndInFiscalYear(fy: number, month: number): string {
 }
 
 // Messages show dates as a clerk reads them, in the Buddhist era with the digits typed in the YAML.
-const THAI_DATE = new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-latn', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const THAI_MONTH = new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-latn', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const THAI_DATE = once(() => new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-latn', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const THAI_MONTH = once(() => new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-latn', { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const EN_MONTH = once(() => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }));
 
 /** "2023-12-29" → "29 ธันวาคม 2566" */
 export function thaiDay(iso: string): string {
-  return THAI_DATE.format(new Date(`${iso}T00:00:00Z`));
+  return THAI_DATE().format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** Month 11 of fiscal year 2567 → "พฤศจิกายน 2566" / "November 2023". */
 export function monthInFiscalYear(fy: number, month: number): { th: string; en: string } {
   const date = new Date(`${monthEndInFiscalYear(fy, month)}T00:00:00Z`);
-  return { th: THAI_MONTH.format(date), en: EN_MONTH.format(date) };
+  return { th: THAI_MONTH().format(date), en: EN_MONTH().format(date) };
 }
 
 /** "ปีงบประมาณ 2567 (1 ตุลาคม 2566 – 30 กันยายน 2567)" and its English. */

@@ -2,6 +2,7 @@
 // returns the offsets where a line may break inside a run that has no spaces.
 // ICU (Intl.Segmenter) finds the word boundaries; a short list of phrases that
 // ICU splits wrongly, or that officials never break, removes boundaries again.
+import { once } from '../util/once.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
@@ -40,7 +41,7 @@ export const UNBREAKABLE_PHRASES: readonly string[] = [
   'ประชาสัมพันธ์',
 ];
 
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+const wordSegmenter = once(() => new Intl.Segmenter('th', { granularity: 'word' }));
 
 /**
  * Short words that belong with the word after them. Fine Thai typesetting avoids
@@ -62,7 +63,7 @@ export function breakOpportunities(text: string, options: { keepPhrases?: boolea
   if (!THAI.test(text)) return [];
   const protectedRanges = options.keepPhrases === false ? [] : findPhrases(text);
   const offsets: number[] = [...afterAbbreviations(text), ...afterSlashes(text)];
-  for (const { index } of segmenter.segment(text)) {
+  for (const { index } of wordSegmenter().segment(text)) {
     if (index === 0) continue;
     const before = text[index - 1]!;
     const after = text[index]!;
@@ -125,9 +126,9 @@ function findPhrases(text: string): [number, number][] {
   return ranges;
 }
 
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+const graphemeSegmenter = once(() => new Intl.Segmenter('th', { granularity: 'grapheme' }));
 
 /** Grapheme clusters (base + vowels + tone marks), the smallest unit a too-long word may be cut into. */
 export function graphemeClusters(text: string): string[] {
-  return Array.from(graphemes.segment(text), (s) => s.segment);
+  return Array.from(graphemeSegmenter().segment(text), (s) => s.segment);
 }
