@@ -20,3 +20,24 @@ export function generateDataSet(dir, activities) {
   writeFileSync(join(dir, 'results-2567.yaml'), stringify(results, { aliasDuplicateObjects: false }));
   return dir;
 }
+
+// Provinces whose อบจ. the batch benchmark imitates: every organization gets its
+// own name and figures, so no cache keyed by content can stand in for the work.
+const PROVINCES = ['สมุทรสงคราม', 'นครปฐม', 'ราชบุรี', 'กาญจนบุรี', 'สุพรรณบุรี', 'เพชรบุรี', 'ประจวบคีรีขันธ์', 'สมุทรสาคร', 'นนทบุรี', 'ปทุมธานี', 'พระนครศรีอยุธยา', 'อ่างทอง', 'ลพบุรี', 'สิงห์บุรี', 'ชัยนาท', 'สระบุรี', 'นครนายก', 'ปราจีนบุรี', 'ฉะเชิงเทรา', 'ชลบุรี', 'ระยอง', 'จันทบุรี', 'ตราด', 'เชียงใหม่', 'ลำพูน', 'ลำปาง', 'แพร่', 'น่าน', 'พะเยา', 'เชียงราย', 'แม่ฮ่องสอน', 'นครราชสีมา', 'บุรีรัมย์', 'สุรินทร์', 'ศรีสะเกษ', 'อุบลราชธานี', 'ขอนแก่น', 'อุดรธานี', 'สงขลา', 'ภูเก็ต'];
+
+/** Writes organization number `index`'s data folder (the example, renamed and with its own figures) into `dir`. */
+export function generateOrganization(dir, index) {
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(root, 'data'), dir, { recursive: true });
+  const province = PROVINCES[index % PROVINCES.length];
+  for (const file of ['organization.yaml', 'plan.yaml', 'results-2567.yaml']) {
+    let text = readFileSync(join(root, 'data', file), 'utf8').replaceAll('สมุทรสงคราม', province);
+    if (file === 'results-2567.yaml') {
+      const [staff, rest] = text.split(/^activities:/m);
+      // More staff than the example everywhere, and a few more participants: the data stays valid.
+      text = `${staff.replace(/count: (\d+)/g, (_, n) => `count: ${Number(n) + 5 + (index % 4)}`)}activities:${rest.replace(/count: (\d+)/g, (_, n) => `count: ${Number(n) + (index % 3)}`)}`;
+    }
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}

@@ -2,11 +2,11 @@
 // machine, as ratios to `node -e 0` measured in the same run (machines are noisy;
 // ratios are what compare). Never run by the tests; CI runs --quick to prove it works.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { generateDataSet, generateOrganization } from './generate.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -84,7 +84,6 @@ results.renderPatched = segmentation(true);
 results.renderPlain = segmentation(false);
 
 // Scale: the action plan and the AAR summary of generated plans of N activities.
-const { generateDataSet } = await import('./generate.mjs');
 results.scale = [];
 for (const activities of quick ? [10, 100] : [10, 100, 1000]) {
   const data = generateDataSet(join(out, `scale-${activities}`), activities);
@@ -94,10 +93,10 @@ for (const activities of quick ? [10, 100] : [10, 100, 1000]) {
   results.scale.push({ activities, ms: Math.round(ms), pages, msPerPage: +(ms / pages).toFixed(1), rssMB: Math.round(rssMB) });
 }
 
-// Batch: many organizations (copies of the example) on all cores.
+// Batch: many organizations on all cores, each with its own name and figures.
 const organizations = quick ? 4 : 200;
 const batchRoot = join(out, 'organizations');
-for (let i = 0; i < organizations; i++) cpSync(join(root, 'data'), join(batchRoot, `org-${String(i).padStart(4, '0')}`), { recursive: true });
+for (let i = 0; i < organizations; i++) generateOrganization(join(batchRoot, `org-${String(i).padStart(4, '0')}`), i);
 const batchStarted = performance.now();
 const batchRun = spawnSync(process.execPath, [cli, 'batch', batchRoot, '--out', join(out, 'batch-out')], { encoding: 'utf8' });
 if (batchRun.status !== 0) throw new Error(batchRun.stderr);
