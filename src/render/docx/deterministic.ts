@@ -4,7 +4,7 @@
 // source, take docx's compiled parts before it zips them, fix the clock values
 // and zip once with the document's own date.
 import { Packer, type Document } from 'docx';
-import { zipSync, type Zippable } from 'fflate';
+import { zipParts } from './zip.js';
 
 /** Runs `build` with Math.random replaced by a fixed-seed generator (mulberry32). */
 export function withSeededRandom<T>(seed: number, build: () => T): T {
@@ -41,14 +41,14 @@ export function packDocx(doc: Document, date: Date): Uint8Array {
   // ZIP stores local wall-clock time and fflate reads the local fields of the Date:
   // shift it so those fields show UTC, and the bytes do not depend on the machine's zone.
   const mtime = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
-  const zippable: Zippable = {};
+  const entries: [string, Uint8Array][] = [];
   for (const [path, data] of parts) {
     let bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     if (path === 'docProps/core.xml') {
       const xml = new TextDecoder().decode(bytes).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
       bytes = new TextEncoder().encode(xml);
     }
-    zippable[path] = [bytes, { mtime }];
+    entries.push([path, bytes]);
   }
-  return zipSync(zippable, { level: 6 });
+  return zipParts(entries, mtime);
 }
