@@ -6,6 +6,7 @@ import { DiagnosticsError } from './diagnostics.js';
 import { parseDocumentXml } from './document/parse-xml.js';
 import { documentsFor } from './documents/registry.js';
 import { loadDataSet } from './load/data-set.js';
+import type { KmData } from './model/schema.js';
 import { TEMPLATES_DIR } from './paths.js';
 import type { Renderer } from './render/options.js';
 import { loadTemplates } from './template/engine.js';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   only?: string[];
   formats?: readonly Format[];
   templatesDir?: string;
+  /** The data of `dataDir`, already loaded and valid (the CLI validates first); loaded here when absent. */
+  data?: KmData;
   onProgress?: (message: string) => void;
 }
 
@@ -41,8 +44,7 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
   const formats = options.formats ?? FORMATS;
   const progress = options.onProgress ?? (() => {});
 
-  const { data, bag } = await loadDataSet(dataDir);
-  if (!data) throw new DiagnosticsError(bag.sorted());
+  const data = options.data ?? (await loadValid(dataDir));
 
   const specs = documentsFor(data);
   const unknown = (options.only ?? []).filter((name) => !specs.some((s) => s.name === name));
@@ -84,4 +86,10 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
     progress(`${file.path}  ${(file.bytes.byteLength / 1024).toFixed(0)} KB  ${file.milliseconds.toFixed(0)} ms`);
   }
   return written;
+}
+
+async function loadValid(dataDir: string): Promise<KmData> {
+  const { data, bag } = await loadDataSet(dataDir);
+  if (!data) throw new DiagnosticsError(bag.sorted());
+  return data;
 }

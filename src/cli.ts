@@ -215,7 +215,7 @@ async function buildCommand(values: Values): Promise<number> {
     return userError(`ไม่รู้จักรูปแบบ "${badFormat.join(', ')}" (ใช้ pdf, docx)`, `unknown format "${badFormat.join(', ')}" (use pdf, docx)`);
   }
   const dataDir = values.data as string;
-  // Validation first, with warnings shown; build() loads again and writes nothing unless all is well.
+  // Validation first, with warnings shown; build() then renders that data and writes nothing unless all is well.
   const { data, bag, texts } = await load(dataDir);
   if (bag.items.length) console.error(formatDiagnostics(bag.items, texts));
   if (!data) {
@@ -226,6 +226,7 @@ async function buildCommand(values: Values): Promise<number> {
   try {
     const files = await build({
       dataDir,
+      data,
       outDir: values.out as string,
       only: values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined,
       formats: formats as ('pdf' | 'docx')[],
