@@ -2,6 +2,7 @@
 // returns the offsets where a line may break inside a run that has no spaces.
 // ICU (Intl.Segmenter) finds the word boundaries; a short list of phrases that
 // ICU splits wrongly, or that officials never break, removes boundaries again.
+import { memoizedByText } from '../util/memo.js';
 import { once } from '../util/once.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
@@ -79,9 +80,11 @@ export function breakOpportunities(text: string, options: { keepPhrases?: boolea
   return [...new Set(offsets)].filter((i) => !inside(i)).sort((a, b) => a - b);
 }
 
+const piecesAtBreaks = memoizedByText((text) => Object.freeze(splitAt(text, breakOpportunities(text))));
+
 /** Splits `text` at its break opportunities; joining the pieces gives `text` back. */
 export function splitAtBreaks(text: string): string[] {
-  return splitAt(text, breakOpportunities(text));
+  return piecesAtBreaks(text).slice();
 }
 
 /** Splits at every ICU word boundary, phrases included: the fallback for a unit wider than its column. */
@@ -128,7 +131,9 @@ function findPhrases(text: string): [number, number][] {
 
 const graphemeSegmenter = once(() => new Intl.Segmenter('th', { granularity: 'grapheme' }));
 
+const clustersOf = memoizedByText((text) => Object.freeze(Array.from(graphemeSegmenter().segment(text), (s) => s.segment)));
+
 /** Grapheme clusters (base + vowels + tone marks), the smallest unit a too-long word may be cut into. */
 export function graphemeClusters(text: string): string[] {
-  return Array.from(graphemeSegmenter().segment(text), (s) => s.segment);
+  return clustersOf(text).slice();
 }
