@@ -2,7 +2,7 @@
 // fail here first, loudly, rather than typeset Thai wrongly.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { applyPdfmakePatches, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
+import { applyPdfmakePatches, joinLines, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,5 +24,13 @@ describe('pdfmake patches', () => {
 
   it('leave no-wrap text alone', () => {
     expect(splitInline({ text: 'ส่วนราชการมีหน้าที่', noWrap: true })).toHaveLength(1);
+  });
+
+  it('write content-stream lines as the same bytes pdfkit would, in order around binary chunks', () => {
+    const chunks = ['BT', '/F1 16 Tf', '<0e01> Tj', new Uint8Array([0, 255, 10]), 'ET', '(\u00e9) Tj'];
+    // pdfkit: Buffer.from(line + '\n', 'binary') for each string, the bytes as they are otherwise.
+    const pdfkit = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(`${c}\n`, 'binary') : c)));
+    expect(Buffer.concat(joinLines(chunks))).toEqual(pdfkit);
+    expect(joinLines(chunks)).toHaveLength(3);
   });
 });

@@ -30,6 +30,8 @@
 //    style stack; with the Thai splits inlines are many. Within one measure()
 //    call the stack is fixed, so each property is looked up once (section 6 below),
 //    and every inline gets one object shape (sameShape), so V8's stores stay fast.
+// 7. Speed only: pdfkit's content streams keep their lines as strings until the
+//    stream is finalized instead of making a Buffer of each (same bytes).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer. On any other version we refuse to run instead of typesetting Thai
@@ -145,7 +147,7 @@ export function applyPdfmakePatches(): void {
   };
   // pdfkit draws each inline as BT … ET; the span goes inside, after the font is set,
   // so readers attribute the text to the right font, size and baseline.
-  const PDFDocument = internal<{ _fragment: Method<[string, number, number, unknown], unknown>; addContent(data: string): unknown }>('PDFDocument');
+  const PDFDocument = internal<{ _fragment: Method<[string, number, number, unknown], unknown>; addContent(data: string): unknown; ref: Method<[unknown], object> }>('PDFDocument');
   const fragment = PDFDocument.prototype._fragment;
   PDFDocument.prototype._fragment = function fragmentWithActualText(text, x, y, options) {
     if (!THAI.test(text)) return fragment.call(this, text, x, y, options);
@@ -164,8 +166,67 @@ export function applyPdfmakePatches(): void {
     }
   };
 
+  // 7. Speed only: pdfkit makes a Buffer of every content-stream line as it is written.
+  //    Lines are kept as strings and converted together when the stream is finalized,
+  //    giving the same bytes. PDFReference is not exported: its prototype is taken
+  //    from the first reference a document makes.
+  const ref = PDFDocument.prototype.ref;
+  PDFDocument.prototype.ref = function refWithBatchedWrites(this: object, data: unknown) {
+    const reference = ref.call(this, data);
+    batchStringWrites(Object.getPrototypeOf(reference) as PdfReferenceProto);
+    PDFDocument.prototype.ref = ref;
+    return reference;
+  };
+
   orderMarksForExtraction();
   applied = true;
+}
+
+interface PdfReference {
+  buffer: (string | Uint8Array)[];
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+}
+interface PdfReferenceProto {
+  write: Method<[unknown], void>;
+  finalize: Method<[], void>;
+}
+
+function batchStringWrites(proto: PdfReferenceProto): void {
+  const { write, finalize } = proto;
+  proto.write = function writeLater(this: PdfReference, chunk: unknown) {
+    if (typeof chunk !== 'string') return write.call(this, chunk);
+    // What pdfkit's write does for a string, but without the Buffer.
+    const length = chunk.length + 1;
+    this.uncompressedLength += length;
+    this.data.Length = (this.data.Length ?? 0) + length;
+    this.buffer.push(chunk);
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function finalizeWrittenLines(this: PdfReference) {
+    if (this.buffer.some((chunk) => typeof chunk === 'string')) this.buffer = joinLines(this.buffer);
+    return finalize.call(this);
+  };
+}
+
+/** Consecutive string lines as one Buffer each ("binary": one byte per char, as pdfkit converts them). */
+export function joinLines(chunks: (string | Uint8Array)[]): Uint8Array[] {
+  const buffers: Uint8Array[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length) buffers.push(Buffer.from(`${lines.join('\n')}\n`, 'binary'));
+    lines = [];
+  };
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') lines.push(chunk);
+    else {
+      flush();
+      buffers.push(chunk);
+    }
+  }
+  flush();
+  return buffers;
 }
 
 interface GlyphRun {
