@@ -2,6 +2,7 @@
 import type { Chart } from '../document/model.js';
 import { FONT_FILES } from '../paths.js';
 import { textWidth } from '../text/measure.js';
+import { memoizedByText } from '../util/memo.js';
 import { chartToSvg, layoutBarChart, type ChartLayout } from './bar-chart.js';
 
 export function layoutChart(chart: Chart, fontSize: number): ChartLayout {
@@ -9,13 +10,18 @@ export function layoutChart(chart: Chart, fontSize: number): ChartLayout {
   return layoutBarChart({ ...chart, fontSize: size }, (text) => textWidth(text, { size }));
 }
 
-/** The chart rasterised at 300 dpi, labels set by resvg with the embedded Sarabun (never a system font). */
-export async function chartPng(chart: Chart, fontSize: number): Promise<Uint8Array> {
+/** PNGs by SVG source: a rebuild (watch mode) rasterises only the charts whose figures changed. */
+const rasterised = memoizedByText(async (svg): Promise<Uint8Array> => {
   const { Resvg } = await import('@resvg/resvg-js');
-  const resvg = new Resvg(chartToSvg(layoutChart(chart, fontSize), { labels: true }), {
+  const resvg = new Resvg(svg, {
     font: { fontFiles: [FONT_FILES.normal, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
     fitTo: { mode: 'zoom', value: 300 / 72 },
     background: 'rgba(255,255,255,1)',
   });
   return resvg.render().asPng();
+}, 64);
+
+/** The chart rasterised at 300 dpi, labels set by resvg with the embedded Sarabun (never a system font). */
+export function chartPng(chart: Chart, fontSize: number): Promise<Uint8Array> {
+  return rasterised(chartToSvg(layoutChart(chart, fontSize), { labels: true }));
 }
