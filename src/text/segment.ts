@@ -87,9 +87,11 @@ export function splitAtBreaks(text: string): string[] {
   return piecesAtBreaks(text).slice();
 }
 
+const piecesAtWords = memoizedByText((text) => Object.freeze(splitAt(text, breakOpportunities(text, { keepPhrases: false }))));
+
 /** Splits at every ICU word boundary, phrases included: the fallback for a unit wider than its column. */
 export function splitAtWords(text: string): string[] {
-  return splitAt(text, breakOpportunities(text, { keepPhrases: false }));
+  return piecesAtWords(text).slice();
 }
 
 function splitAt(text: string, offsets: number[]): string[] {

@@ -302,16 +302,27 @@ export function orderMarks(run: GlyphRun): void {
  * same keys in one order (absent ones undefined, which pdfmake reads as absent).
  */
 function sameShape(inlines: PdfmakeInline[]): PdfmakeInline[] {
-  const keys = new Set<string>(PDFMAKE_INLINE_KEYS);
-  for (const inline of inlines) for (const key in inline) keys.add(key);
-  const order = [...keys];
+  const extra = new Set<string>();
+  for (const inline of inlines) for (const key in inline) if (!PDFMAKE_INLINE_KEYS.has(key)) extra.add(key);
   return inlines.map((inline) => {
-    const copy = {} as PdfmakeInline;
-    for (const key of order) (copy as Record<string, unknown>)[key] = inline[key];
+    const copy = withPdfmakeKeys(inline);
+    for (const key of extra) (copy as Record<string, unknown>)[key] = inline[key];
     return copy;
   });
 }
-const PDFMAKE_INLINE_KEYS = ['text', 'font', 'bold', 'italics', 'alignment', 'fontSize', 'fontFeatures', 'characterSpacing', 'color', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'link', 'linkToPage', 'linkToDestination', 'noWrap', 'opacity', 'sup', 'sub', 'width', 'height', 'leadingCut', 'trailingCut', 'lineEnd', 'noNewLine', 'leadingIndent'];
+
+/** One object literal, so every copy starts with the same shape (a loop of keyed stores is slower). */
+function withPdfmakeKeys(i: PdfmakeInline): PdfmakeInline {
+  return {
+    text: i.text, font: i.font, bold: i.bold, italics: i.italics, alignment: i.alignment, fontSize: i.fontSize,
+    fontFeatures: i.fontFeatures, characterSpacing: i.characterSpacing, color: i.color, decoration: i.decoration,
+    decorationColor: i.decorationColor, decorationStyle: i.decorationStyle, decorationThickness: i.decorationThickness,
+    background: i.background, link: i.link, linkToPage: i.linkToPage, linkToDestination: i.linkToDestination,
+    noWrap: i.noWrap, opacity: i.opacity, sup: i.sup, sub: i.sub, width: i.width, height: i.height,
+    leadingCut: i.leadingCut, trailingCut: i.trailingCut, lineEnd: i.lineEnd, noNewLine: i.noNewLine, leadingIndent: i.leadingIndent,
+  };
+}
+const PDFMAKE_INLINE_KEYS = new Set(Object.keys(withPdfmakeKeys({ text: '' })));
 
 /** One inline becomes several with the same style; only the last keeps the line-end / glue flags. */
 export function splitInline(inline: PdfmakeInline): PdfmakeInline[] {
