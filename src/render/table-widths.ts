@@ -25,7 +25,7 @@ export function fitColumnWidths(table: Table, contentWidth: number, fontSize: nu
   return preferred.map((p, i) => (p < minimum[i]! ? minimum[i]! : p - ((p - minimum[i]!) / spare) * deficit));
 }
 
-type Split = (text: string) => string[];
+type Split = (text: string) => readonly string[];
 
 function columnMinimums(table: Table, columns: number, size: number, split: Split): number[] {
   const minimum = new Array<number>(columns).fill(0);

@@ -80,19 +80,14 @@ export function breakOpportunities(text: string, options: { keepPhrases?: boolea
   return [...new Set(offsets)].filter((i) => !inside(i)).sort((a, b) => a - b);
 }
 
-const piecesAtBreaks = memoizedByText((text) => Object.freeze(splitAt(text, breakOpportunities(text))));
+// The three splits below are kept per text (the same phrases recur in every document)
+// and shared between callers: frozen, read-only.
 
 /** Splits `text` at its break opportunities; joining the pieces gives `text` back. */
-export function splitAtBreaks(text: string): string[] {
-  return piecesAtBreaks(text).slice();
-}
-
-const piecesAtWords = memoizedByText((text) => Object.freeze(splitAt(text, breakOpportunities(text, { keepPhrases: false }))));
+export const splitAtBreaks = memoizedByText((text): readonly string[] => Object.freeze(splitAt(text, breakOpportunities(text))));
 
 /** Splits at every ICU word boundary, phrases included: the fallback for a unit wider than its column. */
-export function splitAtWords(text: string): string[] {
-  return piecesAtWords(text).slice();
-}
+export const splitAtWords = memoizedByText((text): readonly string[] => Object.freeze(splitAt(text, breakOpportunities(text, { keepPhrases: false }))));
 
 function splitAt(text: string, offsets: number[]): string[] {
   if (offsets.length === 0) return [text];
@@ -133,9 +128,5 @@ function findPhrases(text: string): [number, number][] {
 
 const graphemeSegmenter = once(() => new Intl.Segmenter('th', { granularity: 'grapheme' }));
 
-const clustersOf = memoizedByText((text) => Object.freeze(Array.from(graphemeSegmenter().segment(text), (s) => s.segment)));
-
 /** Grapheme clusters (base + vowels + tone marks), the smallest unit a too-long word may be cut into. */
-export function graphemeClusters(text: string): string[] {
-  return clustersOf(text).slice();
-}
+export const graphemeClusters = memoizedByText((text): readonly string[] => Object.freeze(Array.from(graphemeSegmenter().segment(text), (s) => s.segment)));

@@ -334,7 +334,7 @@ export function splitInline(inline: PdfmakeInline): PdfmakeInline[] {
   return pieces;
 }
 
-function reinline(inline: PdfmakeInline, pieces: string[], measurer?: Measurer): PdfmakeInline[] {
+function reinline(inline: PdfmakeInline, pieces: readonly string[], measurer?: Measurer): PdfmakeInline[] {
   if (pieces.length === 1) return [inline];
   const { lineEnd, noNewLine, leadingCut, trailingCut, ...style } = inline;
   return pieces.map((text, i) => {
