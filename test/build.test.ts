@@ -163,6 +163,31 @@ describe('build of the example data', () => {
   });
 });
 
+describe('a process that built other documents first (watch mode, batch workers)', () => {
+  it('writes the same bytes as a fresh process, and each document as when built alone', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'km-docs-other-'));
+    const fresh = await mkdtemp(join(tmpdir(), 'km-docs-fresh-'));
+    const after = await mkdtemp(join(tmpdir(), 'km-docs-after-'));
+    const alone = await mkdtemp(join(tmpdir(), 'km-docs-alone-'));
+    try {
+      // Another province, other figures: other texts shaped, other glyphs subset first.
+      const { generateOrganization } = await import('../bench/generate.mjs');
+      generateOrganization(join(other, 'data'), 7);
+      await build({ dataDir: join(other, 'data'), outDir: join(other, 'out') });
+      await build({ dataDir: 'data', outDir: after });
+      execFileSync('node', ['dist/cli.js', 'build', '--out', fresh], { stdio: 'ignore' });
+      for (const file of await readdir(fresh)) {
+        expect(Buffer.compare(await readFile(join(fresh, file)), await readFile(join(after, file))), file).toBe(0);
+      }
+      // And one document alone, with no other document of the set before it.
+      execFileSync('node', ['dist/cli.js', 'build', '--only', 'aar-2567', '--format', 'pdf', '--out', alone], { stdio: 'ignore' });
+      expect(Buffer.compare(await readFile(join(alone, 'aar-2567.pdf')), await readFile(join(after, 'aar-2567.pdf')))).toBe(0);
+    } finally {
+      for (const dir of [other, fresh, after, alone]) await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the time zone of the machine', () => {
   it('does not change the bytes (ZIP entry times are written as UTC)', async () => {
     const utc = await mkdtemp(join(tmpdir(), 'km-docs-utc-'));

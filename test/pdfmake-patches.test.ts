@@ -1,7 +1,10 @@
 // The Thai line-breaking patch is pinned to one pdfmake version: an upgrade must
 // fail here first, loudly, rather than typeset Thai wrongly.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { FONT_FILES } from '../src/paths.js';
+import { vendor } from '../src/vendor.js';
 import { applyPdfmakePatches, joinLines, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
 
 const require = createRequire(import.meta.url);
@@ -32,5 +35,15 @@ describe('pdfmake patches', () => {
     const pdfkit = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(`${c}\n`, 'binary') : c)));
     expect(Buffer.concat(joinLines(chunks))).toEqual(pdfkit);
     expect(joinLines(chunks)).toHaveLength(3);
+  });
+
+  it('decode a font table once for all fonts of the same bytes, and keep glyphs per font', () => {
+    applyPdfmakePatches();
+    const fontkit = vendor.fontkit() as { create(bytes: Uint8Array): { GSUB: object; getGlyph(id: number): object } };
+    // Two reads of the file, as pdfkit makes for two documents.
+    const [a, b] = [fontkit.create(readFileSync(FONT_FILES.bold)), fontkit.create(readFileSync(FONT_FILES.bold))];
+    expect(a.GSUB).toBe(b.GSUB);
+    expect(a.getGlyph(5)).not.toBe(b.getGlyph(5));
+    expect(fontkit.create(readFileSync(FONT_FILES.normal)).GSUB).not.toBe(a.GSUB);
   });
 });

@@ -32,6 +32,8 @@
 //    and every inline gets one object shape (sameShape), so V8's stores stay fast.
 // 7. Speed only: pdfkit's content streams keep their lines as strings until the
 //    stream is finalized instead of making a Buffer of each (same bytes).
+// 8. Speed only: fontkit decodes each font table once per process, not once per
+//    document (same bytes).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer. On any other version we refuse to run instead of typesetting Thai
@@ -178,8 +180,29 @@ export function applyPdfmakePatches(): void {
     return reference;
   };
 
-  orderMarksForExtraction();
+  const TTFFont = fontkitFontPrototype();
+  decodeEachTableOnce(TTFFont);
+  orderMarksForExtraction(TTFFont);
   applied = true;
+}
+
+/**
+ * 8. pdfkit parses every font anew for each document, and fontkit then decodes its
+ * tables (cmap, hmtx, GSUB, GPOS …) again. Decoded tables are plain data, so fonts with
+ * the same bytes share them. Glyph objects stay per font: pdfkit's ToUnicode map takes
+ * each glyph's code points from the font that made it, so sharing whole fonts would make
+ * a document's bytes depend on the documents built before it.
+ */
+function decodeEachTableOnce(TTFFont: TTFFontProto): void {
+  const decodeTable = TTFFont._decodeTable;
+  const decoded: { bytes: Uint8Array; tables: Map<string, unknown> }[] = [];
+  TTFFont._decodeTable = function decodeTableOnce(this: { stream: { buffer: Uint8Array } }, table) {
+    const bytes = this.stream.buffer;
+    let font = decoded.find((d) => d.bytes === bytes || Buffer.compare(d.bytes, bytes) === 0);
+    if (!font) decoded.push((font = { bytes, tables: new Map() }));
+    if (!font.tables.has(table.tag)) font.tables.set(table.tag, decodeTable.call(this, table));
+    return font.tables.get(table.tag);
+  };
 }
 
 interface PdfReference {
@@ -234,14 +257,23 @@ interface GlyphRun {
   positions: { xAdvance: number; xOffset: number }[];
 }
 
-/** Wraps fontkit's layout (the copy pdfkit loads) so marks sit in text order by x. */
-function orderMarksForExtraction(): void {
+interface TTFFontProto {
+  layout: Method<unknown[], GlyphRun>;
+  _decodeTable: Method<[{ tag: string }], unknown>;
+}
+
+/** The prototype of fontkit's TrueType fonts, in the copy pdfkit loads. */
+function fontkitFontPrototype(): TTFFontProto {
   const version = vendor.fontkitVersion();
   if (version !== PATCHED_FONTKIT_VERSION) {
     throw new Error(`km-docs patches fontkit ${PATCHED_FONTKIT_VERSION}, but pdfkit loads fontkit ${version}: re-check src/render/pdf/pdfmake-patches.ts.`);
   }
   const fontkit = vendor.fontkit() as { create(data: Buffer): object };
-  const TTFFont = Object.getPrototypeOf(fontkit.create(readFileSync(FONT_FILES.normal))) as { layout: Method<unknown[], GlyphRun> };
+  return Object.getPrototypeOf(fontkit.create(readFileSync(FONT_FILES.normal))) as TTFFontProto;
+}
+
+/** Wraps fontkit's layout so marks sit in text order by x. */
+function orderMarksForExtraction(TTFFont: TTFFontProto): void {
   const layout = TTFFont.layout;
   // Shaping is the costliest step of rendering Thai, and every PDF (and every table
   // measurement) parses the fonts anew, so runs are cached across font objects of the
