@@ -197,14 +197,17 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   justify: AlignmentType.BOTH,
 };
 
+// Paragraph properties are written only where they differ from Word's defaults and
+// the document's (left, no indent, no spacing, lines may split): a table of a few
+// hundred cells otherwise repeats five settings per cell, a third of the XML docx makes.
 function paragraph(p: ModelParagraph, pageBreakBefore: boolean): Paragraph {
   return new Paragraph({
-    alignment: ALIGN[p.align],
-    indent: { firstLine: twips(p.indent), left: twips(p.marginLeft) },
-    spacing: { before: twips(p.spaceBefore), after: twips(p.spaceAfter) },
-    keepNext: p.keepWithNext,
-    keepLines: p.heading > 0,
-    pageBreakBefore,
+    alignment: p.align === 'left' ? undefined : ALIGN[p.align],
+    indent: p.indent || p.marginLeft ? { firstLine: twips(p.indent), left: twips(p.marginLeft) } : undefined,
+    spacing: p.spaceBefore || p.spaceAfter ? { before: twips(p.spaceBefore), after: twips(p.spaceAfter) } : undefined,
+    keepNext: p.keepWithNext || undefined,
+    keepLines: p.heading > 0 || undefined,
+    pageBreakBefore: pageBreakBefore || undefined,
     children: runs(p.inlines, { size: p.size }),
   });
 }
@@ -272,7 +275,6 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
                   rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
                   width: { size: twips(width), type: WidthType.DXA },
                   shading: cell.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: cell.fill.replace('#', '') } : undefined,
-                  margins: { left: twips(CELL_PADDING), right: twips(CELL_PADDING), top: twips(2), bottom: twips(2) },
                 });
               });
             })(),
@@ -283,6 +285,8 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
         columnWidths: widths.map(twips),
         width: { size: twips(ctx.contentWidth), type: WidthType.DXA },
         layout: TableLayoutType.FIXED,
+        // Once for the table (w:tblCellMar), not on every cell.
+        margins: { left: twips(CELL_PADDING), right: twips(CELL_PADDING), top: twips(2), bottom: twips(2) },
       });
       return b.spaceBefore ? [new Paragraph({ spacing: { before: twips(b.spaceBefore) }, pageBreakBefore, children: [] }), table] : [table];
     }
