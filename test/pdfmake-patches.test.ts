@@ -1,8 +1,13 @@
 // The Thai line-breaking patch is pinned to one pdfmake version: an upgrade must
 // fail here first, loudly, rather than typeset Thai wrongly.
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
+import { build } from '../src/build.js';
 import { FONT_FILES } from '../src/paths.js';
 import { vendor } from '../src/vendor.js';
 import { applyPdfmakePatches, joinLines, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
@@ -45,5 +50,27 @@ describe('pdfmake patches', () => {
     expect(a.GSUB).toBe(b.GSUB);
     expect(a.getGlyph(5)).not.toBe(b.getGlyph(5));
     expect(fontkit.create(readFileSync(FONT_FILES.normal)).GSUB).not.toBe(a.GSUB);
+  });
+
+  it('split the transparent emblem once, synchronously, and reuse the split in later PDFs', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-png-'));
+    const inflateSync = vi.spyOn(zlib, 'inflateSync');
+    const inflate = vi.spyOn(zlib, 'inflate');
+    try {
+      const announcement = async (dir: string) => {
+        await build({ dataDir: 'data', outDir: join(out, dir), only: ['announcement'], formats: ['pdf'] });
+        return readFile(join(out, dir, 'announcement.pdf'));
+      };
+      const first = await announcement('first');
+      expect(inflateSync).toHaveBeenCalledTimes(1);
+      inflateSync.mockClear();
+      const second = await announcement('second');
+      expect(inflateSync).not.toHaveBeenCalled();
+      expect(inflate).not.toHaveBeenCalled();
+      expect(Buffer.compare(first, second)).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });

@@ -34,11 +34,14 @@
 //    stream is finalized instead of making a Buffer of each (same bytes).
 // 8. Speed only: fontkit decodes each font table once per process, not once per
 //    document (same bytes).
+// 9. Speed only: a PNG with transparency (the emblem) is split into colour and alpha
+//    once per process, not in every PDF, and always synchronously.
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer. On any other version we refuse to run instead of typesetting Thai
 // wrongly; test/pdfmake-patches.test.ts fails too, so an upgrade is deliberate.
 import { readFileSync } from 'node:fs';
+import zlib, { type CompressCallback, type InputType } from 'node:zlib';
 import { FONT_FILES } from '../../paths.js';
 import { vendor, type PdfmakeInternal } from '../../vendor.js';
 import { bindsToNext, graphemeClusters, splitAtBreaks, splitAtWords } from '../../text/segment.js';
@@ -149,7 +152,12 @@ export function applyPdfmakePatches(): void {
   };
   // pdfkit draws each inline as BT … ET; the span goes inside, after the font is set,
   // so readers attribute the text to the right font, size and baseline.
-  const PDFDocument = internal<{ _fragment: Method<[string, number, number, unknown], unknown>; addContent(data: string): unknown; ref: Method<[unknown], object> }>('PDFDocument');
+  const PDFDocument = internal<{
+    _fragment: Method<[string, number, number, unknown], unknown>;
+    addContent(data: string): unknown;
+    ref: Method<[unknown], object>;
+    openImage: Method<[unknown], object>;
+  }>('PDFDocument');
   const fragment = PDFDocument.prototype._fragment;
   PDFDocument.prototype._fragment = function fragmentWithActualText(text, x, y, options) {
     if (!THAI.test(text)) return fragment.call(this, text, x, y, options);
@@ -180,6 +188,18 @@ export function applyPdfmakePatches(): void {
     return reference;
   };
 
+  // 9. PNGImage is not exported either: its prototype is taken from the first PNG opened.
+  const openImage = PDFDocument.prototype.openImage;
+  PDFDocument.prototype.openImage = function openImageSplitOnce(this: object, src: unknown) {
+    const image = openImage.call(this, src) as object;
+    const proto = Object.getPrototypeOf(image) as Partial<PngImageProto>;
+    if (proto.splitAlphaChannel && proto.constructor?.name === 'PNGImage') {
+      splitEachPngOnce(proto as PngImageProto);
+      PDFDocument.prototype.openImage = openImage;
+    }
+    return image;
+  };
+
   const TTFFont = fontkitFontPrototype();
   decodeEachTableOnce(TTFFont);
   orderMarksForExtraction(TTFFont);
@@ -203,6 +223,61 @@ function decodeEachTableOnce(TTFFont: TTFFontProto): void {
     if (!font.tables.has(table.tag)) font.tables.set(table.tag, decodeTable.call(this, table));
     return font.tables.get(table.tag);
   };
+}
+
+interface PngImage {
+  image: { data: Uint8Array };
+  imgData: Uint8Array | null;
+  alphaChannel?: Uint8Array;
+  finalize(): unknown;
+}
+interface PngImageProto {
+  splitAlphaChannel: Method<[], unknown>;
+  finalize: Method<[], unknown>;
+}
+
+/**
+ * 9. pdfkit keeps a PNG's alpha as a separate image: it inflates the pixels (png-js, in
+ * JavaScript), splits colour from alpha and deflates both, in every PDF (~15 ms per
+ * organization for the emblem). The two compressed streams are kept by PNG bytes and
+ * shared: pdfkit writes them as they are. png-js inflates through zlib's callback API,
+ * which would finish after the rest of the page is written on a first split and before
+ * it when kept; inflating synchronously keeps the object order, and so the bytes, the same.
+ */
+function splitEachPngOnce(proto: PngImageProto): void {
+  const split = proto.splitAlphaChannel;
+  const kept: { png: Uint8Array; imgData: Uint8Array; alphaChannel: Uint8Array }[] = [];
+  proto.splitAlphaChannel = function splitAlphaChannelOnce(this: PngImage) {
+    const png = this.image.data;
+    let entry = kept.find((k) => k.png === png || Buffer.compare(k.png, png) === 0);
+    if (!entry) {
+      let parts: { imgData: Uint8Array; alphaChannel: Uint8Array } | undefined;
+      this.finalize = () => (parts = { imgData: this.imgData!, alphaChannel: this.alphaChannel! });
+      try {
+        withSynchronousInflate(() => split.call(this));
+      } finally {
+        delete (this as Partial<PngImage>).finalize;
+      }
+      if (!parts) throw new Error('png-js no longer inflates through zlib.inflate: re-check section 9 of src/render/pdf/pdfmake-patches.ts');
+      if (kept.length >= MAX_KEPT_PNGS) kept.length = 0;
+      kept.push((entry = { png, ...parts }));
+    }
+    this.imgData = entry.imgData;
+    this.alphaChannel = entry.alphaChannel;
+    return this.finalize();
+  };
+}
+
+const MAX_KEPT_PNGS = 32;
+
+function withSynchronousInflate(run: () => void): void {
+  const inflate = zlib.inflate;
+  zlib.inflate = ((data: InputType, callback: CompressCallback) => callback(null, zlib.inflateSync(data))) as typeof zlib.inflate;
+  try {
+    run();
+  } finally {
+    zlib.inflate = inflate;
+  }
 }
 
 interface PdfReference {
