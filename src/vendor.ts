@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const pdfkitRequire = () => createRequire(require.resolve('pdfkit'));
 
-export type PdfmakeInternal = 'TextInlines' | 'TextBreaker' | 'LayoutBuilder' | 'ElementWriter' | 'PDFDocument';
+export type PdfmakeInternal = 'TextInlines' | 'TextBreaker' | 'LayoutBuilder' | 'ElementWriter' | 'PDFDocument' | 'Renderer' | 'TextDecorator';
 
 export const vendor = {
   pdfmake: (): unknown => require('pdfmake'),

@@ -1,7 +1,8 @@
 // The Thai line-breaking patch is pinned to one pdfmake version: an upgrade must
 // fail here first, loudly, rather than typeset Thai wrongly.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,41 @@ describe('pdfmake patches', () => {
     } finally {
       vi.restoreAllMocks();
       await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('draw a line in one text object, with the glyphs where pdfmake would draw them one by one', async () => {
+    applyPdfmakePatches();
+    const pdfmake = vendor.pdfmake() as { setFonts(f: object): void; createPdf(dd: object): { getBuffer(): Promise<Buffer> } };
+    pdfmake.setFonts({ Sarabun: FONT_FILES });
+    const paragraph = (link?: string) => ({
+      // Thai with tone marks above and below, Latin, digits, bold and colour: marks are placed by Tm offsets.
+      text: [
+        { text: 'ผู้รับผิดชอบโครงการพัฒนาบุคลากร ที่ปรึกษาฯ ', link },
+        { text: 'Knowledge Management ', bold: true, link },
+        { text: 'ปีงบประมาณ ๒๕๖๗ ', color: '#B00000', link },
+        { text: 'กำหนดการฝึกอบรมเชิงปฏิบัติการ ญัตติ ฐานข้อมูล ปั้น ฟื้นฟู', link },
+      ],
+      alignment: 'justify',
+    });
+    // The second page links every piece: pdfmake's own renderLine draws it, piece by piece.
+    const dd = { defaultStyle: { font: 'Sarabun', fontSize: 16 }, content: [paragraph(), { ...paragraph('https://example.org'), pageBreak: 'before' }] };
+    const dir = await mkdtemp(join(tmpdir(), 'km-docs-line-'));
+    try {
+      const file = join(dir, 'line.pdf');
+      await writeFile(file, await pdfmake.createPdf(dd).getBuffer());
+      const pages = execFileSync('mutool', ['trace', file], { encoding: 'utf8' }).split('<page ').slice(1);
+      const glyphs = pages.map((page) => page.match(/<g [^>]*>/g) ?? []);
+      expect(glyphs[0]!.length).toBeGreaterThan(100);
+      expect(glyphs[0]).toEqual(glyphs[1]);
+      const content = execFileSync('mutool', ['show', '-b', file, 'pages/1/Contents'], { encoding: 'latin1' });
+      const linked = execFileSync('mutool', ['show', '-b', file, 'pages/2/Contents'], { encoding: 'latin1' });
+      const count = (text: string, operator: RegExp) => (text.match(operator) ?? []).length;
+      expect(count(linked, /^BT$/gm)).toBeGreaterThan(20);
+      expect(count(content, /^BT$/gm)).toBeLessThanOrEqual(6);
+      expect(count(content, /ActualText/g)).toBe(count(linked, /ActualText/g));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

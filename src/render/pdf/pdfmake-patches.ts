@@ -36,6 +36,8 @@
 //    document (same bytes).
 // 9. Speed only: a PNG with transparency (the emblem) is split into colour and alpha
 //    once per process, not in every PDF, and always synchronously.
+// 10. Speed only: the word pieces of a line are drawn in one text object (BT … ET)
+//    instead of one each with its own state changes (same glyphs at the same places).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer. On any other version we refuse to run instead of typesetting Thai
@@ -176,6 +178,15 @@ export function applyPdfmakePatches(): void {
     }
   };
 
+  // 10. One text object per line (see drawLineAsOneTextObject).
+  const Renderer = internal<{ renderLine: Method<[RenderedLine, number, number], void>; pdfDocument: PdfkitDocument }>('Renderer');
+  const TextDecorator = (vendor.pdfmakeInternal('TextDecorator') as { default: TextDecoratorClass }).default;
+  const renderLine = Renderer.prototype.renderLine;
+  Renderer.prototype.renderLine = function renderLineAsOneTextObject(line, x, y) {
+    if (!drawsAsOneTextObject(line)) return renderLine.call(this, line, x, y);
+    drawLineAsOneTextObject(this.pdfDocument, new TextDecorator(this.pdfDocument), line, x || 0, y || 0);
+  };
+
   // 7. Speed only: pdfkit makes a Buffer of every content-stream line as it is written.
   //    Lines are kept as strings and converted together when the stream is finalized,
   //    giving the same bytes. PDFReference is not exported: its prototype is taken
@@ -223,6 +234,150 @@ function decodeEachTableOnce(TTFFont: TTFFontProto): void {
     if (!font.tables.has(table.tag)) font.tables.set(table.tag, decodeTable.call(this, table));
     return font.tables.get(table.tag);
   };
+}
+
+/** The parts of a pdfmake line and of its inlines that section 10 reads. */
+interface RenderedLine {
+  inlines: (PdfmakeInline & { font: PdfkitFont; fontSize: number; x: number; _pageNodeRef?: unknown })[];
+  id?: string;
+  _outline?: unknown;
+  _pageNodeRef?: unknown;
+  getHeight(): number;
+  getAscenderHeight(): number;
+}
+interface PdfkitFont {
+  id: string;
+  ascender: number;
+  ref(): object;
+  encode(text: string, features?: unknown): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
+}
+interface PdfkitDocument {
+  page: { height: number; fonts: Record<string, object> };
+  _font: PdfkitFont;
+  _fontSize: number;
+  opacity(value: number): unknown;
+  fillColor(color: unknown): unknown;
+  resolveColor(color: unknown, fallback: string): unknown;
+  fontSize(size: number): unknown;
+  save(): unknown;
+  restore(): unknown;
+  transform(...matrix: number[]): unknown;
+  addContent(data: string): unknown;
+}
+
+type TextDecoratorClass = new (doc: object) => {
+  drawBackground(line: object, x: number, y: number): void;
+  drawDecorations(line: object, x: number, y: number): void;
+};
+
+/** Lines whose inlines need nothing but glyphs drawn: no links, page references, outline entries, super/subscripts. */
+function drawsAsOneTextObject(line: RenderedLine): boolean {
+  if (line._outline || line._pageNodeRef || line.id) return false;
+  return line.inlines.every(
+    (i) =>
+      !i._pageNodeRef && !i.link && !i.linkToPage && !i.linkToDestination && !i.sup && !i.sub &&
+      !i.characterSpacing && !i.fontFeatures && !i.text.includes('\n'),
+  );
+}
+
+/**
+ * 10. pdfmake draws each inline through pdfkit's text(): opacity, colour, an empty fill,
+ * save, transform, BT, font, the glyphs, ET, restore, every time; with Thai split into
+ * words and justified lines into clusters, that is most of a page's content stream and
+ * a sixth of a warm build. Here the inlines of a line that share colour and opacity go
+ * in one BT … ET: per inline only its position (Tm), its font when it changes, the
+ * ActualText span of section 4 and the glyphs, positioned as pdfkit's _fragment places
+ * them. Backgrounds and decorations are drawn as pdfmake draws them.
+ */
+function drawLineAsOneTextObject(doc: PdfkitDocument, decorator: InstanceType<TextDecoratorClass>, line: RenderedLine, x: number, y: number): void {
+  decorator.drawBackground(line, x, y);
+  const lineHeight = line.getHeight();
+  const descent = lineHeight - line.getAscenderHeight();
+  let open: { opacity: number; color: unknown; font?: PdfkitFont; size?: number } | undefined;
+  const close = () => {
+    if (!open) return;
+    doc.addContent('ET');
+    doc.restore();
+    open = undefined;
+  };
+  for (const inline of line.inlines) {
+    const text = inline.text;
+    if (text.length === 0) continue;
+    const opacity = typeof inline.opacity === 'number' ? inline.opacity : 1;
+    if (!open || open.opacity !== opacity || open.color !== inline.color) {
+      close();
+      doc.opacity(opacity);
+      doc.fillColor(doc.resolveColor(inline.color, 'black'));
+      doc.save();
+      doc.transform(1, 0, 0, -1, 0, doc.page.height);
+      doc.addContent('BT');
+      open = { opacity, color: inline.color };
+    }
+    const font = inline.font;
+    doc._font = font;
+    doc.fontSize(inline.fontSize);
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    if (open.font !== font || open.size !== inline.fontSize) {
+      doc.addContent(`/${font.id} ${pdfNumber(inline.fontSize)} Tf`);
+      Object.assign(open, { font, size: inline.fontSize });
+    }
+    // pdfkit's _fragment: the baseline is the inline's top plus the font's ascender.
+    const top = y + lineHeight - (font.ascender / 1000) * inline.fontSize - descent;
+    drawGlyphs(doc, font, inline.fontSize, text, x + inline.x, doc.page.height - top - (font.ascender / 1000) * inline.fontSize);
+  }
+  close();
+  decorator.drawDecorations(line, x, y);
+}
+
+/** The glyphs of one inline from (x, baseline y) in PDF space, as pdfkit's _fragment writes them. */
+function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, text: string, x: number, y: number): void {
+  doc.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
+  const thai = THAI.test(text);
+  if (thai) doc.addContent(`/Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC`);
+  const [encoded, positions] = font.encode(text);
+  const scale = fontSize / 1000;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (cur: number) => {
+    if (last < cur) {
+      const position = positions[cur - 1]!;
+      commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-(position.xAdvance - position.advanceWidth))}`);
+    }
+    last = cur;
+  };
+  const flush = (i: number) => {
+    addSegment(i);
+    if (commands.length > 0) {
+      doc.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i = 0;
+  for (; i < positions.length; i++) {
+    const position = positions[i]!;
+    if (position.xOffset || position.yOffset) {
+      flush(i);
+      doc.addContent(`1 0 0 1 ${pdfNumber(x + position.xOffset * scale)} ${pdfNumber(y + position.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        doc.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
+        hadOffset = false;
+      }
+      if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1);
+    }
+    x += position.xAdvance * scale;
+  }
+  flush(i);
+  if (thai) doc.addContent('EMC');
+}
+
+/** A number as pdfkit writes it in content streams (PDFObject.number). */
+function pdfNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
 }
 
 interface PngImage {
