@@ -16,6 +16,8 @@ export const vendor = {
   pdfmakeInternal: (name: PdfmakeInternal): unknown => require(`pdfmake/js/${name}`),
   /** fontkit as pdfkit requires it (not the ESM build an import would give). */
   fontkit: (): unknown => pdfkitRequire()('fontkit'),
+  /** The version of the pdfkit pdfmake draws with. */
+  pdfkitVersion: (): string => (JSON.parse(readFileSync(join(require.resolve('pdfkit'), '../../package.json'), 'utf8')) as { version: string }).version,
   fontkitVersion: (): string => {
     const main = pdfkitRequire().resolve('fontkit');
     return (JSON.parse(readFileSync(join(main, '../../package.json'), 'utf8')) as { version: string }).version;

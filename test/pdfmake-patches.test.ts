@@ -11,13 +11,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { FONT_FILES } from '../src/paths.js';
 import { vendor } from '../src/vendor.js';
-import { applyPdfmakePatches, joinLines, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
+import { applyPdfmakePatches, joinLines, PATCHED_FONTKIT_VERSION, PATCHED_PDFKIT_VERSION, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
 
 const require = createRequire(import.meta.url);
 
 describe('pdfmake patches', () => {
-  it('target the installed pdfmake version', () => {
+  it('target the installed pdfmake, pdfkit and fontkit versions', () => {
     expect(require('pdfmake/package.json').version).toBe(PATCHED_PDFMAKE_VERSION);
+    expect(vendor.pdfkitVersion()).toBe(PATCHED_PDFKIT_VERSION);
+    expect(vendor.fontkitVersion()).toBe(PATCHED_FONTKIT_VERSION);
   });
 
   it('break a Thai run into word pieces that keep the style and the line-end flag on the last', () => {

@@ -40,8 +40,9 @@
 //    instead of one each with its own state changes (same glyphs at the same places).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
-// and writer. On any other version we refuse to run instead of typesetting Thai
-// wrongly; test/pdfmake-patches.test.ts fails too, so an upgrade is deliberate.
+// and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
+// version we refuse to run instead of typesetting Thai wrongly;
+// test/pdfmake-patches.test.ts fails too, so an upgrade is deliberate.
 import { readFileSync } from 'node:fs';
 import zlib, { type CompressCallback, type InputType } from 'node:zlib';
 import { FONT_FILES } from '../../paths.js';
@@ -49,6 +50,7 @@ import { vendor, type PdfmakeInternal } from '../../vendor.js';
 import { bindsToNext, graphemeClusters, splitAtBreaks, splitAtWords } from '../../text/segment.js';
 
 export const PATCHED_PDFMAKE_VERSION = '0.3.11';
+export const PATCHED_PDFKIT_VERSION = '0.19.1';
 export const PATCHED_FONTKIT_VERSION = '2.0.4';
 
 /** The fields of pdfmake's inline objects that the patches read or write. */
@@ -111,6 +113,11 @@ export function applyPdfmakePatches(): void {
       `km-docs patches pdfmake ${PATCHED_PDFMAKE_VERSION} for Thai line breaking, but pdfmake ${version} is installed. ` +
         'Re-check src/render/pdf/pdfmake-patches.ts against the new version, then update PATCHED_PDFMAKE_VERSION.',
     );
+  }
+  // Sections 7, 9 and 10 rely on pdfkit's internals too (pdfmake accepts any 0.19.x).
+  const pdfkitVersion = vendor.pdfkitVersion();
+  if (pdfkitVersion !== PATCHED_PDFKIT_VERSION) {
+    throw new Error(`km-docs patches pdfkit ${PATCHED_PDFKIT_VERSION}, but pdfmake draws with pdfkit ${pdfkitVersion}: re-check src/render/pdf/pdfmake-patches.ts.`);
   }
   const internal = <T>(name: PdfmakeInternal) => (vendor.pdfmakeInternal(name) as { default: { prototype: T } }).default;
   const TextInlines = (vendor.pdfmakeInternal('TextInlines') as { default: new (doc: null) => Measurer }).default;
