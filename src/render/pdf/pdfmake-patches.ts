@@ -169,9 +169,9 @@ export function applyPdfmakePatches(): void {
   }>('PDFDocument');
   const fragment = PDFDocument.prototype._fragment;
   PDFDocument.prototype._fragment = function fragmentWithActualText(text, x, y, options) {
-    if (!THAI.test(text)) return fragment.call(this, text, x, y, options);
+    const span = actualTextSpan(text);
+    if (!span) return fragment.call(this, text, x, y, options);
     const addContent = this.addContent as (data: string) => unknown;
-    const span = `/Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC`;
     this.addContent = (data: string) => {
       if (data === 'ET') addContent.call(this, 'EMC');
       addContent.call(this, data);
@@ -339,8 +339,8 @@ function drawLineAsOneTextObject(doc: PdfkitDocument, decorator: InstanceType<Te
 /** The glyphs of one inline from (x, baseline y) in PDF space, as pdfkit's _fragment writes them. */
 function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, text: string, x: number, y: number): void {
   doc.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
-  const thai = THAI.test(text);
-  if (thai) doc.addContent(`/Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC`);
+  const span = actualTextSpan(text);
+  if (span) doc.addContent(span);
   const [encoded, positions] = font.encode(text);
   const scale = fontSize / 1000;
   const commands: string[] = [];
@@ -378,7 +378,7 @@ function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, tex
     x += position.xAdvance * scale;
   }
   flush(i);
-  if (thai) doc.addContent('EMC');
+  if (span) doc.addContent('EMC');
 }
 
 /** A number as pdfkit writes it in content streams (PDFObject.number). */
@@ -693,6 +693,11 @@ function justifyByClusters(line: PdfmakeLine, width: number, measurer: Measurer)
 }
 
 const THAI = /[\u0E00-\u0E7F]/;
+
+/** Section 4: the marked-content span that gives readers a piece's source text, for pieces with Thai. */
+function actualTextSpan(text: string): string | undefined {
+  return THAI.test(text) ? `/Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC` : undefined;
+}
 
 /** UTF-16BE hex of a string, as PDF text strings are written. */
 function utf16Hex(text: string): string {
