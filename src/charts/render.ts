@@ -3,6 +3,7 @@ import type { Chart } from '../document/model.js';
 import { FONT_FILES } from '../paths.js';
 import { textWidth } from '../text/measure.js';
 import { memoizedByText } from '../util/memo.js';
+import { vendor } from '../vendor.js';
 import { chartToSvg, layoutBarChart, type ChartLayout } from './bar-chart.js';
 
 export function layoutChart(chart: Chart, fontSize: number): ChartLayout {
@@ -17,7 +18,7 @@ const CHART_DPI = 220;
 
 /** PNGs by SVG source: a rebuild (watch mode) rasterises only the charts whose figures changed. */
 const rasterised = memoizedByText(async (svg): Promise<Uint8Array> => {
-  const { Resvg } = await import('@resvg/resvg-js');
+  const { Resvg } = vendor.resvg();
   const resvg = new Resvg(svg, {
     font: { fontFiles: [FONT_FILES.normal, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
     fitTo: { mode: 'zoom', value: CHART_DPI / 72 },
