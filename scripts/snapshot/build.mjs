@@ -1,0 +1,85 @@
+// Makes dist/km-docs.blob, the V8 startup snapshot `npm start` runs from.
+//
+// 1. esbuild bundles dist/snapshot.js and every package it uses into one
+//    CommonJS file (the snapshot builder runs one script and can require only
+//    Node's own modules).
+// 2. `node --build-snapshot` runs that file: it loads everything, builds the
+//    example documents once (so V8 has compiled the code and km-docs has
+//    parsed its fonts and templates) and writes the heap to the blob.
+//
+// The blob fits only the Node binary that made it, so it is made on the user's
+// machine (npm ci runs this through "prepare") and made again when the code,
+// the templates or Node change. Skipped when dist/km-docs.blob.stamp says so.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist');
+const bundle = join(dist, 'km-docs.snapshot.cjs');
+const blob = join(dist, 'km-docs.blob');
+const stampFile = `${blob}.stamp`;
+
+const stamp = inputsStamp();
+if (existsSync(blob) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) process.exit(0);
+
+const here = (path) => join(root, 'scripts', 'snapshot', path);
+await esbuild.build({
+  entryPoints: [join(dist, 'snapshot.js')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Each module's import.meta.url becomes the bundle's own URL: every dist module
+  // that reads it (paths, batch) lives in dist/, as the bundle does.
+  define: { 'import.meta.url': 'KM_DOCS_BUNDLE_URL' },
+  banner: { js: `${readFileSync(here('text-decoder.cjs'), 'utf8')}\nconst KM_DOCS_BUNDLE_URL = require('node:url').pathToFileURL(__filename).href;` },
+  external: ['@resvg/resvg-js'],
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'km-docs-snapshot',
+      setup(build) {
+        build.onResolve({ filter: /\/vendor\.js$/ }, (args) =>
+          args.importer.startsWith(dist) ? { path: here('vendor.cjs') } : undefined,
+        );
+      },
+    },
+  ],
+});
+
+const temporary = `${blob}.tmp-${process.pid}`;
+const made = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', temporary, '--build-snapshot', bundle], {
+  cwd: root,
+  encoding: 'utf8',
+});
+if (made.status !== 0 || !existsSync(temporary)) {
+  rmSync(temporary, { force: true });
+  console.error(`km-docs: could not build the startup snapshot (${relative(root, blob)}):\n${made.stderr}${made.stdout}`);
+  process.exit(1);
+}
+renameSync(temporary, blob);
+writeFileSync(stampFile, stamp);
+console.error(`km-docs: startup snapshot ${relative(root, blob)} (${(readFileSync(blob).byteLength / 1e6).toFixed(1)} MB) for Node ${process.version}`);
+
+/** What the blob depends on: Node, the compiled code, the templates, fonts and example data it was warmed with. */
+function inputsStamp() {
+  const hash = createHash('sha256').update(`${process.version} ${process.execPath} ${process.arch}\n`);
+  const files = (dir) =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+  for (const dir of ['dist', 'templates', 'fonts', 'data', 'scripts/snapshot']) {
+    for (const file of files(join(root, dir))) {
+      if (file.startsWith(bundle) || file.startsWith(blob)) continue;
+      hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
+    }
+  }
+  for (const lock of ['package-lock.json']) hash.update(readFileSync(join(root, lock)));
+  return hash.digest('hex');
+}

@@ -1,0 +1,56 @@
+// km-docs from a V8 startup snapshot: what `npm start` runs.
+//
+// scripts/snapshot/build.mjs bundles this module and runs it under
+// `node --build-snapshot`: every module is loaded, the example documents are
+// built once into a temporary folder, and V8 writes the heap to dist/km-docs.blob.
+// `node --snapshot-blob dist/km-docs.blob <command> …` then starts with the code
+// compiled and the fonts and templates parsed, and runs the command line as
+// src/cli.ts does. Every cache filled here is keyed by content, so a build from
+// the snapshot writes the same bytes as a fresh process (test/snapshot.test.ts).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startupSnapshot } from 'node:v8';
+import { build } from './build.js';
+import { runCli } from './commands.js';
+import { documentsFor } from './documents/registry.js';
+import { loadDataSet } from './load/data-set.js';
+import { PACKAGE_ROOT } from './paths.js';
+import { forgetOnceValues } from './util/once.js';
+
+async function warmUp(): Promise<void> {
+  const dataDir = join(PACKAGE_ROOT, 'data');
+  const { data } = await loadDataSet(dataDir);
+  if (!data) throw new Error(`the example data in ${dataDir} is not valid: run "node dist/cli.js validate"`);
+  const outDir = await mkdtemp(join(tmpdir(), 'km-docs-snapshot-'));
+  try {
+    await build({ dataDir, data, outDir, formats: ['pdf'] });
+    // The annual report's charts are drawn by resvg, a native addon, which the
+    // snapshot builder cannot load; its DOCX warms up on its first real build.
+    const withoutCharts = documentsFor(data).filter((spec) => spec.template !== 'annual-report');
+    await build({ dataDir, data, outDir, formats: ['docx'], only: withoutCharts.map((spec) => spec.name) });
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+startupSnapshot.addSerializeCallback(forgetOnceValues);
+startupSnapshot.setDeserializeMainFunction(() => {
+  // The blob holds this folder's absolute paths (fonts, templates, node_modules).
+  if (!existsSync(join(PACKAGE_ROOT, 'package.json'))) {
+    console.error(
+      `km-docs ถูกย้ายโฟลเดอร์หลังติดตั้ง ให้รัน npm run build อีกครั้ง / km-docs was moved after it was installed ` +
+        `(the startup snapshot points to ${PACKAGE_ROOT}): run "npm run build" again`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  // Without a script name, the command line starts at argv[1].
+  return runCli(process.argv.slice(1));
+});
+
+warmUp().catch((error: unknown) => {
+  console.error('km-docs: warming up the startup snapshot failed:', error);
+  process.exit(1);
+});

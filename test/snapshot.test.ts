@@ -1,0 +1,64 @@
+// km-docs from its V8 startup snapshot (`npm start`): the same command line, the
+// same messages and the same bytes as the plain process (`node dist/cli.js`),
+// though the snapshot was warmed by building the example documents first.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { vendor } from '../src/vendor.js';
+
+const exec = promisify(execFile);
+const BLOB = resolve('dist/km-docs.blob');
+const fromSnapshot = (args: string[], env?: NodeJS.ProcessEnv) =>
+  exec('node', ['--snapshot-blob', BLOB, ...args], { env: { ...process.env, ...env } });
+
+describe('the startup snapshot', () => {
+  it('is made by the build (npm ci, npm start and npm test run it)', () => {
+    expect(existsSync(BLOB)).toBe(true);
+  });
+
+  it('builds the example set into the same bytes as a plain process, whatever the time zone', async () => {
+    const plain = await mkdtemp(join(tmpdir(), 'km-docs-plain-'));
+    const snapshot = await mkdtemp(join(tmpdir(), 'km-docs-snapshot-'));
+    try {
+      await exec('node', ['dist/cli.js', 'build', '--out', plain]);
+      const { stdout } = await fromSnapshot(['build', '--out', snapshot], { TZ: 'Asia/Bangkok' });
+      expect(stdout).toMatch(/wrote 8 file\(s\)/);
+      const files = await readdir(plain);
+      expect(files.length).toBe(8);
+      expect((await readdir(snapshot)).sort()).toEqual(files.sort());
+      for (const file of files) {
+        expect(Buffer.compare(await readFile(join(plain, file)), await readFile(join(snapshot, file))), file).toBe(0);
+      }
+    } finally {
+      await rm(plain, { recursive: true, force: true });
+      await rm(snapshot, { recursive: true, force: true });
+    }
+  });
+
+  it('reads its command line from the first argument and reports user mistakes as the plain process does', async () => {
+    const help = await fromSnapshot(['build', '--help']);
+    expect(help.stdout).toContain('Usage: km-docs build');
+    const missing = await fromSnapshot(['validate', '--data', 'no-such-folder']).catch((e) => e);
+    const plainMissing = await exec('node', ['dist/cli.js', 'validate', '--data', 'no-such-folder']).catch((e) => e);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(plainMissing.stderr);
+    expect(missing.stderr).toContain('data folder not found');
+    expect(missing.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+});
+
+describe('the bundle vendor (scripts/snapshot/vendor.cjs)', () => {
+  it('offers the functions of src/vendor.ts and finds the same package versions', () => {
+    const bundled = (createRequire(import.meta.url)('../scripts/snapshot/vendor.cjs') as { vendor: typeof vendor }).vendor;
+    expect(Object.keys(bundled).sort()).toEqual(Object.keys(vendor).sort());
+    for (const name of ['pdfmakeVersion', 'pdfkitVersion', 'fontkitVersion'] as const) {
+      expect(bundled[name](), name).toBe(vendor[name]());
+    }
+    expect(bundled.fontkit()).toBe(vendor.fontkit());
+  });
+});
