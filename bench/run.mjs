@@ -2,7 +2,7 @@
 // machine, as ratios to `node -e 0` measured in the same run (machines are noisy;
 // ratios are what compare). Never run by the tests; CI runs --quick to prove it works.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +39,14 @@ function peakRss(commandArgs) {
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
+/** The same for a process started from the snapshot, which runs no --import: GNU time's count, where installed. */
+function peakRssByTime(commandArgs) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', 'maxRSS=%M', process.execPath, ...commandArgs], { encoding: 'utf8' });
+  const kb = Number(/maxRSS=(\d+)/.exec(r.stderr ?? '')?.[1]);
+  return Number.isFinite(kb) ? kb / 1024 : null;
+}
+
 /** One fresh process: wall time and peak RSS. */
 function timedRun(commandArgs) {
   const report = "process.on('exit',()=>process.stderr.write('\\nmaxRSS='+process.resourceUsage().maxRSS))";
@@ -52,10 +60,18 @@ function timedRun(commandArgs) {
 const out = mkdtempSync(join(tmpdir(), 'km-bench-'));
 const results = { date: new Date().toISOString(), node: process.version, quick, runs };
 
+// Cold: `npm start` runs km-docs from its startup snapshot (dist/km-docs.blob);
+// the `km-docs` bin (dist/cli.js) loads every module as a plain process does.
+const fromSnapshot = ['--snapshot-blob', join(root, 'dist/km-docs.blob')];
+const wholeSet = ['build', '--data', join(root, 'data'), '--out', out];
+const actionPlanPdf = [...wholeSet, '--only', 'km-action-plan', '--format', 'pdf'];
 results.baseline = timeProcess(process.execPath, ['-e', '0']);
-results.coldWholeSet = timeProcess(process.execPath, [cli, 'build', '--data', join(root, 'data'), '--out', out]);
-results.coldActionPlanPdf = timeProcess(process.execPath, [cli, 'build', '--data', join(root, 'data'), '--out', out, '--only', 'km-action-plan', '--format', 'pdf']);
-results.peakRssMB = peakRss([cli, 'build', '--data', join(root, 'data'), '--out', out]);
+results.coldWholeSet = timeProcess(process.execPath, [...fromSnapshot, ...wholeSet]);
+results.coldActionPlanPdf = timeProcess(process.execPath, [...fromSnapshot, ...actionPlanPdf]);
+results.coldWholeSetPlain = timeProcess(process.execPath, [cli, ...wholeSet]);
+results.coldActionPlanPdfPlain = timeProcess(process.execPath, [cli, ...actionPlanPdf]);
+results.peakRssMB = peakRssByTime([...fromSnapshot, ...wholeSet]);
+results.peakRssMBPlain = peakRss([cli, ...wholeSet]);
 
 // Warm: one process, as watch mode runs it: the whole set and each document rebuilt
 // after a clerk's edit (a division renamed), alternating between the two versions of
@@ -129,6 +145,8 @@ const ratio = (s) => +(s.median / results.baseline.median).toFixed(2);
 results.ratios = {
   coldWholeSet: ratio(results.coldWholeSet),
   coldActionPlanPdf: ratio(results.coldActionPlanPdf),
+  coldWholeSetPlain: ratio(results.coldWholeSetPlain),
+  coldActionPlanPdfPlain: ratio(results.coldActionPlanPdfPlain),
   warmWholeSet: ratio(results.warmWholeSet),
   warmAnnouncement: ratio(results.warm_announcement),
   warmActionPlan: ratio(results['warm_km-action-plan']),
@@ -143,12 +161,14 @@ if (args.has('--json')) {
 } else {
   const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
   console.log(`node -e 0                     ${ms(results.baseline)}`);
-  console.log(`cold, whole set (PDF+DOCX)    ${ms(results.coldWholeSet)}  ${results.ratios.coldWholeSet}×`);
-  console.log(`cold, action plan PDF         ${ms(results.coldActionPlanPdf)}  ${results.ratios.coldActionPlanPdf}×`);
+  console.log(`cold, whole set (PDF+DOCX)    ${ms(results.coldWholeSet)}  ${results.ratios.coldWholeSet}×  (snapshot, npm start)`);
+  console.log(`cold, action plan PDF         ${ms(results.coldActionPlanPdf)}  ${results.ratios.coldActionPlanPdf}×  (snapshot)`);
+  console.log(`cold, whole set, plain        ${ms(results.coldWholeSetPlain)}  ${results.ratios.coldWholeSetPlain}×  (node dist/cli.js)`);
+  console.log(`cold, action plan PDF, plain  ${ms(results.coldActionPlanPdfPlain)}  ${results.ratios.coldActionPlanPdfPlain}×`);
   console.log(`warm, whole set               ${ms(results.warmWholeSet)}  ${results.ratios.warmWholeSet}×`);
   for (const name of ['announcement', 'km-action-plan', 'aar-2567']) console.log(`warm, ${name.padEnd(23)} ${ms(results[`warm_${name}`])}  ${ratio(results[`warm_${name}`])}×`);
   console.log(`PDF render, Thai patches on   ${ms(results.renderPatched)}  ${results.ratios.thaiPatchesCost}× of plain pdfmake (${ms(results.renderPlain)})`);
-  console.log(`peak RSS, cold whole set      ${results.peakRssMB?.toFixed(0) ?? '?'} MB`);
+  console.log(`peak RSS, cold whole set      ${results.peakRssMB?.toFixed(0) ?? '?'} MB (snapshot), ${results.peakRssMBPlain?.toFixed(0) ?? '?'} MB (plain)`);
   for (const s of results.scale) console.log(`scale ${String(s.activities).padStart(5)} activities      ${s.ms} ms, ${s.pages} pages, ${s.msPerPage} ms/page, ${s.rssMB} MB`);
   console.log(`batch ${results.batch.organizations} organizations      ${results.batch.seconds} s, ${results.batch.perSecond}/s → 7,850 in ${results.batch.minutesFor7850} min`);
   const [, hundred, thousand] = results.scale;
