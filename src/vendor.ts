@@ -21,6 +21,8 @@ export const vendor = {
   resvg: (): typeof import('@resvg/resvg-js') => require('@resvg/resvg-js'),
   /** The version of the pdfkit pdfmake draws with. */
   pdfkitVersion: (): string => (JSON.parse(readFileSync(join(require.resolve('pdfkit'), '../../package.json'), 'utf8')) as { version: string }).version,
+  /** The version of docx (its "exports" list no package.json). */
+  docxVersion: (): string => (JSON.parse(readFileSync(join(require.resolve('docx'), '../../package.json'), 'utf8')) as { version: string }).version,
   fontkitVersion: (): string => {
     const main = pdfkitRequire().resolve('fontkit');
     return (JSON.parse(readFileSync(join(main, '../../package.json'), 'utf8')) as { version: string }).version;

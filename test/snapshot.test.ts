@@ -56,7 +56,7 @@ describe('the bundle vendor (scripts/snapshot/vendor.cjs)', () => {
   it('offers the functions of src/vendor.ts and finds the same package versions', () => {
     const bundled = (createRequire(import.meta.url)('../scripts/snapshot/vendor.cjs') as { vendor: typeof vendor }).vendor;
     expect(Object.keys(bundled).sort()).toEqual(Object.keys(vendor).sort());
-    for (const name of ['pdfmakeVersion', 'pdfkitVersion', 'fontkitVersion'] as const) {
+    for (const name of ['pdfmakeVersion', 'pdfkitVersion', 'fontkitVersion', 'docxVersion'] as const) {
       expect(bundled[name](), name).toBe(vendor[name]());
     }
     expect(bundled.fontkit()).toBe(vendor.fontkit());

@@ -25,4 +25,5 @@ exports.vendor = {
   resvg: () => createRequire(KM_DOCS_BUNDLE_URL)('@resvg/resvg-js'),
   pdfkitVersion: () => require('../../node_modules/pdfkit/package.json').version,
   fontkitVersion: () => require('../../node_modules/fontkit/package.json').version,
+  docxVersion: () => require('../../node_modules/docx/package.json').version,
 };

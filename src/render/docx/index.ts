@@ -35,6 +35,7 @@ import type { RenderOptions } from '../options.js';
 import { imageBox } from '../image-size.js';
 import { CELL_PADDING, fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { packDocx, withSeededRandom } from './deterministic.js';
+import { applyDocxPatches } from './docx-patches.js';
 
 const FONT = 'Sarabun';
 const RUN_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
@@ -75,6 +76,7 @@ function embeddedFonts(model: DocumentModel) {
 }
 
 export async function renderDocx(model: DocumentModel, options: RenderOptions): Promise<Uint8Array> {
+  applyDocxPatches();
   const landscape = model.orientation === 'landscape';
   const pageWidth = landscape ? A4.height : A4.width;
   const contentWidth = pageWidth - model.margins.left - model.margins.right;
