@@ -21,6 +21,12 @@ describe('the startup snapshot', () => {
     expect(existsSync(BLOB)).toBe(true);
   });
 
+  it('is made from an ASCII-only bundle, which V8 keeps as one-byte source (half the heap a Thai character would make it)', async () => {
+    const bundle = await readFile('dist/km-docs.snapshot.cjs', 'utf8');
+    expect(bundle.length).toBeGreaterThan(100_000);
+    expect(bundle.match(/[^\0-\x7f]/gu) ?? []).toEqual([]);
+  });
+
   it('builds the example set into the same bytes as a plain process, whatever the time zone', async () => {
     const plain = await mkdtemp(join(tmpdir(), 'km-docs-plain-'));
     const snapshot = await mkdtemp(join(tmpdir(), 'km-docs-snapshot-'));

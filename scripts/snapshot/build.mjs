@@ -39,6 +39,9 @@ await esbuild.build({
   define: { 'import.meta.url': 'KM_DOCS_BUNDLE_URL' },
   banner: { js: `${readFileSync(here('text-decoder.cjs'), 'utf8')}\nconst KM_DOCS_BUNDLE_URL = require('node:url').pathToFileURL(__filename).href;` },
   external: ['@resvg/resvg-js'],
+  // Whitespace and comments go: V8 keeps the source of every function in the
+  // heap, so each byte of it is in the blob and read back on every start.
+  minifyWhitespace: true,
   logLevel: 'warning',
   plugins: [
     {
@@ -51,6 +54,13 @@ await esbuild.build({
     },
   ],
 });
+
+// One non-ASCII character makes V8 keep the whole source as two-byte (UTF-16)
+// characters: twice the heap, the blob and the time to read it. esbuild's
+// default charset escapes strings and identifiers, but leaves regular
+// expression literals as they are (evanw/esbuild#4205); \uXXXX means the same
+// inside a regular expression, a string, a template or a comment.
+writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/[^\0-\x7f]/gu, escapeAsUtf16));
 
 const temporary = `${blob}.tmp-${process.pid}`;
 const made = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', temporary, '--build-snapshot', bundle], {
@@ -65,6 +75,11 @@ if (made.status !== 0 || !existsSync(temporary)) {
 renameSync(temporary, blob);
 writeFileSync(stampFile, stamp);
 console.error(`km-docs: startup snapshot ${relative(root, blob)} (${(readFileSync(blob).byteLength / 1e6).toFixed(1)} MB) for Node ${process.version}`);
+
+/** A character as the \\uXXXX escapes of its UTF-16 code units. */
+function escapeAsUtf16(character) {
+  return [...Array(character.length).keys()].map((i) => `\\u${character.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join('');
+}
 
 /** What the blob depends on: Node, the compiled code, the templates, fonts and example data it was warmed with. */
 function inputsStamp() {
