@@ -82,12 +82,12 @@ describe('pdfmake patches', () => {
     const pdfmake = vendor.pdfmake() as { setFonts(f: object): void; createPdf(dd: object): { getBuffer(): Promise<Buffer> } };
     pdfmake.setFonts({ Sarabun: FONT_FILES });
     const paragraph = (link?: string) => ({
-      // Thai with tone marks above and below, Latin, digits, bold and colour: marks are placed by Tm offsets.
+      // Thai with tone marks above and below, Latin, digits, bold and colour: marks are moved by GPOS offsets.
       text: [
         { text: 'ผู้รับผิดชอบโครงการพัฒนาบุคลากร ที่ปรึกษาฯ ', link },
         { text: 'Knowledge Management ', bold: true, link },
         { text: 'ปีงบประมาณ ๒๕๖๗ ', color: '#B00000', link },
-        { text: 'กำหนดการฝึกอบรมเชิงปฏิบัติการ ญัตติ ฐานข้อมูล ปั้น ฟื้นฟู', link },
+        { text: 'กำหนดการฝึกอบรมเชิงปฏิบัติการ ญัตติ ฐานข้อมูล ปั้น ฟื้นฟู สิ่งที่เปลี่ยนแปลง', link },
       ],
       alignment: 'justify',
     });
@@ -98,15 +98,31 @@ describe('pdfmake patches', () => {
       const file = join(dir, 'line.pdf');
       await writeFile(file, await pdfmake.createPdf(dd).getBuffer());
       const pages = execFileSync('mutool', ['trace', file], { encoding: 'utf8' }).split('<page ').slice(1);
-      const glyphs = pages.map((page) => page.match(/<g [^>]*>/g) ?? []);
+      // Same glyphs, same advances; positions to 1/1000 pt (MuPDF adds TJ's advances in
+      // single precision: ~0.00002 pt apart from pdfkit's absolute Tm; the smallest
+      // deliberate shift, a mark's nudge, is 0.016 pt).
+      const glyphs = pages.map((page) =>
+        [...page.matchAll(/<g unicode="([^"]*)" glyph="(\d+)" x="([^"]+)" y="([^"]+)" adv="([^"]*)"/g)].map(([, unicode, glyph, x, y, adv]) => ({
+          what: `${unicode} ${glyph} ${adv}`,
+          x: Number(x),
+          y: Number(y),
+        })),
+      );
       expect(glyphs[0]!.length).toBeGreaterThan(100);
-      expect(glyphs[0]).toEqual(glyphs[1]);
+      expect(glyphs[0]!.map((g) => g.what)).toEqual(glyphs[1]!.map((g) => g.what));
+      for (const [i, drawn] of glyphs[0]!.entries()) {
+        expect(Math.abs(drawn.x - glyphs[1]![i]!.x), `x of glyph ${i} (${drawn.what})`).toBeLessThan(0.001);
+        expect(Math.abs(drawn.y - glyphs[1]![i]!.y), `y of glyph ${i} (${drawn.what})`).toBeLessThan(0.001);
+      }
       const content = execFileSync('mutool', ['show', '-b', file, 'pages/1/Contents'], { encoding: 'latin1' });
       const linked = execFileSync('mutool', ['show', '-b', file, 'pages/2/Contents'], { encoding: 'latin1' });
       const count = (text: string, operator: RegExp) => (text.match(operator) ?? []).length;
       expect(count(linked, /^BT$/gm)).toBeGreaterThan(20);
       expect(count(content, /^BT$/gm)).toBeLessThanOrEqual(6);
       expect(count(content, /ActualText/g)).toBe(count(linked, /ActualText/g));
+      // Marks GPOS moves sideways are TJ adjustments; the ones it also lowers (่ after ิ) a text rise.
+      expect(count(content, / Tm$/gm)).toBe(0);
+      expect(count(content, /^-?[\d.]+ Ts$/gm)).toBeGreaterThan(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -37,7 +37,8 @@
 // 9. Speed only: a PNG with transparency (the emblem) is split into colour and alpha
 //    once per process, not in every PDF, and always synchronously.
 // 10. Speed only: the word pieces of a line are drawn in one text object (BT … ET)
-//    instead of one each with its own state changes (same glyphs at the same places).
+//    instead of one each with its own state changes, each piece placed by a Td and
+//    its marks by TJ adjustments instead of two Tm each (same glyphs at the same places).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
@@ -292,15 +293,15 @@ function drawsAsOneTextObject(line: RenderedLine): boolean {
  * save, transform, BT, font, the glyphs, ET, restore, every time; with Thai split into
  * words and justified lines into clusters, that is most of a page's content stream and
  * a sixth of a warm build. Here the inlines of a line that share colour and opacity go
- * in one BT … ET: per inline only its position (Tm), its font when it changes, the
- * ActualText span of section 4 and the glyphs, positioned as pdfkit's _fragment places
- * them. Backgrounds and decorations are drawn as pdfmake draws them.
+ * in one BT … ET: per inline only its position (Td), its font when it changes, the
+ * ActualText span of section 4 and its glyphs in one TJ. Glyphs land where pdfkit's
+ * _fragment places them. Backgrounds and decorations are drawn as pdfmake draws them.
  */
 function drawLineAsOneTextObject(doc: PdfkitDocument, decorator: InstanceType<TextDecoratorClass>, line: RenderedLine, x: number, y: number): void {
   decorator.drawBackground(line, x, y);
   const lineHeight = line.getHeight();
   const descent = lineHeight - line.getAscenderHeight();
-  let open: { opacity: number; color: unknown; font?: PdfkitFont; size?: number } | undefined;
+  let open: { opacity: number; color: unknown; font?: PdfkitFont; size?: number; origin: TextOrigin } | undefined;
   const close = () => {
     if (!open) return;
     doc.addContent('ET');
@@ -318,7 +319,7 @@ function drawLineAsOneTextObject(doc: PdfkitDocument, decorator: InstanceType<Te
       doc.save();
       doc.transform(1, 0, 0, -1, 0, doc.page.height);
       doc.addContent('BT');
-      open = { opacity, color: inline.color };
+      open = { opacity, color: inline.color, origin: { x: 0, y: 0 } };
     }
     const font = inline.font;
     doc._font = font;
@@ -330,54 +331,71 @@ function drawLineAsOneTextObject(doc: PdfkitDocument, decorator: InstanceType<Te
     }
     // pdfkit's _fragment: the baseline is the inline's top plus the font's ascender.
     const top = y + lineHeight - (font.ascender / 1000) * inline.fontSize - descent;
-    drawGlyphs(doc, font, inline.fontSize, text, x + inline.x, doc.page.height - top - (font.ascender / 1000) * inline.fontSize);
+    drawGlyphs(doc, font, inline.fontSize, text, open.origin, x + inline.x, doc.page.height - top - (font.ascender / 1000) * inline.fontSize);
   }
   close();
   decorator.drawDecorations(line, x, y);
 }
 
-/** The glyphs of one inline from (x, baseline y) in PDF space, as pdfkit's _fragment writes them. */
-function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, text: string, x: number, y: number): void {
-  doc.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
+/** Where the last Td of a text object put the start of the line (BT puts it at 0 0). */
+interface TextOrigin {
+  x: number;
+  y: number;
+}
+
+/**
+ * The glyphs of one inline from (x, baseline y) in PDF space. pdfkit gives every glyph
+ * that GPOS moves (Thai marks) a Tm of its own and one back after it: two thirds of a
+ * justified page's content stream. Here the move is a TJ adjustment (in thousandths of
+ * an em, as the positions come) and, for the few marks GPOS also raises or lowers, a
+ * text rise (Ts) around them. The inline's start is a Td from the previous one,
+ * rounded as pdfkit rounds (never accumulating: each Td starts from the rounded origin).
+ */
+function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, text: string, origin: TextOrigin, x: number, y: number): void {
+  const dx = pdfNumber(x - origin.x);
+  const dy = pdfNumber(y - origin.y);
+  doc.addContent(`${dx} ${dy} Td`);
+  origin.x += dx;
+  origin.y += dy;
   const span = actualTextSpan(text);
   if (span) doc.addContent(span);
   const [encoded, positions] = font.encode(text);
   const scale = fontSize / 1000;
-  const commands: string[] = [];
-  let last = 0;
-  let hadOffset = false;
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      const position = positions[cur - 1]!;
-      commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-(position.xAdvance - position.advanceWidth))}`);
+  const items: (string | number)[] = [];
+  let glyphs = '';
+  // TJ's number moves the next glyph left by that many thousandths of an em.
+  let adjustment = 0;
+  const showGlyph = (id: string) => {
+    if (Math.abs(adjustment) >= 5e-7) {
+      if (glyphs) items.push(`<${glyphs}>`);
+      items.push(pdfNumber(adjustment));
+      glyphs = '';
+      adjustment = 0;
     }
-    last = cur;
+    glyphs += id;
   };
-  const flush = (i: number) => {
-    addSegment(i);
-    if (commands.length > 0) {
-      doc.addContent(`[${commands.join(' ')}] TJ`);
-      commands.length = 0;
-    }
+  const showText = () => {
+    if (glyphs) items.push(`<${glyphs}>`);
+    glyphs = '';
+    if (items.length) doc.addContent(`[${items.join(' ')}] TJ`);
+    items.length = 0;
   };
-  let i = 0;
-  for (; i < positions.length; i++) {
-    const position = positions[i]!;
-    if (position.xOffset || position.yOffset) {
-      flush(i);
-      doc.addContent(`1 0 0 1 ${pdfNumber(x + position.xOffset * scale)} ${pdfNumber(y + position.yOffset * scale)} Tm`);
-      flush(i + 1);
-      hadOffset = true;
+  for (let i = 0; i < positions.length; i++) {
+    const { xAdvance, advanceWidth, xOffset, yOffset } = positions[i]!;
+    adjustment -= xOffset;
+    if (yOffset) {
+      showText();
+      doc.addContent(`${pdfNumber(yOffset * scale)} Ts`);
+      showGlyph(encoded[i]!);
+      showText();
+      doc.addContent('0 Ts');
     } else {
-      if (hadOffset) {
-        doc.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
-        hadOffset = false;
-      }
-      if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1);
+      showGlyph(encoded[i]!);
     }
-    x += position.xAdvance * scale;
+    // A viewer advances by the glyph's own width (the font's /W); the run wants xAdvance.
+    adjustment -= xAdvance - advanceWidth - xOffset;
   }
-  flush(i);
+  showText();
   if (span) doc.addContent('EMC');
 }
 
