@@ -1,7 +1,7 @@
 // km-docs batch: the document sets of many organizations, one data folder each,
 // built on all cores by worker threads. One organization's bad data is reported
 // in the summary and never stops the others.
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -23,8 +23,7 @@ export interface BatchOptions {
 }
 
 export async function batch(options: BatchOptions): Promise<OrganizationOutcome[]> {
-  const entries = await readdir(options.dataRoot, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = await organizationFolders(options.dataRoot);
   const outcomes: OrganizationOutcome[] = [];
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), names.length));
   let next = 0;
@@ -46,4 +45,13 @@ export async function batch(options: BatchOptions): Promise<OrganizationOutcome[
     });
   await Promise.all(Array.from({ length: threads }, runWorker));
   return outcomes.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The subfolders of DIR, sorted; a link to a folder counts as the folder. */
+async function organizationFolders(dataRoot: string): Promise<string[]> {
+  const entries = await readdir(dataRoot, { withFileTypes: true });
+  const isFolder = async (entry: (typeof entries)[number]) =>
+    entry.isDirectory() || (entry.isSymbolicLink() && (await stat(join(dataRoot, entry.name)).catch(() => undefined))?.isDirectory() === true);
+  const folders = await Promise.all(entries.map(async (entry) => ((await isFolder(entry)) ? entry.name : undefined)));
+  return folders.filter((name): name is string => name !== undefined).sort();
 }

@@ -402,6 +402,13 @@ async function batchCommand(values: Values, positionals: string[]): Promise<numb
     console.error(`ไม่พบโฟลเดอร์ "${dataRoot}" / folder not found: ${dataRoot}`);
     return 1;
   }
+  if (outcomes.length === 0) {
+    console.error(
+      `ไม่มีโฟลเดอร์ย่อยใน "${dataRoot}": แต่ละโฟลเดอร์ย่อยคือข้อมูลของหนึ่งหน่วยงาน (ข้อมูลหน่วยงานเดียวใช้ km-docs build --data ${dataRoot}) / ` +
+        `"${dataRoot}" has no subfolders: each subfolder is one organization's data folder (for one organization: km-docs build --data ${dataRoot})`,
+    );
+    return 1;
+  }
   const failed = outcomes.filter((o) => !o.ok);
   for (const o of failed) console.error(`\n== ${o.name} ==\n${o.problem}`);
   const seconds = (performance.now() - started) / 1000;

@@ -1,9 +1,9 @@
 // km-docs batch: many organizations on worker threads; one organization's bad
 // data is reported and never stops the others.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -30,6 +30,25 @@ describe('km-docs batch', () => {
       for (const file of await readdir(join(out, 'single'))) {
         expect(Buffer.compare(await readFile(join(out, 'single', file)), await readFile(join(out, 'charlie', file))), file).toBe(0);
       }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('follows links to organization folders, and says so when DIR holds no organization folder', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'km-docs-batch-'));
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-batch-out-'));
+    try {
+      await symlink(resolve('data'), join(root, 'linked'));
+      const linked = await exec('node', ['dist/cli.js', 'batch', root, '--out', out]);
+      expect(linked.stdout).toMatch(/1 built, 0 failed of 1 organization/);
+      expect((await readdir(join(out, 'linked'))).filter((f) => f.endsWith('.pdf')).length).toBe(4);
+      // The data folder itself instead of a folder of them: nothing to build, said plainly.
+      const flat = await exec('node', ['dist/cli.js', 'batch', 'data', '--out', out]).catch((e) => e);
+      expect(flat.code).toBe(1);
+      expect(flat.stderr).toContain('has no subfolders');
+      expect(flat.stderr).toContain('km-docs build --data data');
     } finally {
       await rm(root, { recursive: true, force: true });
       await rm(out, { recursive: true, force: true });
