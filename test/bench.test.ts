@@ -31,6 +31,8 @@ describe('npm run bench -- --quick', () => {
     expect(results.scale.every((s: { pages: number; msPerPage: number }) => s.pages > 0 && s.msPerPage > 0)).toBe(true);
     expect(results.batch.organizations).toBe(4);
     expect(results.batch.perSecond).toBeGreaterThan(0);
+    expect(results.batch.steadyPerSecond).toBeGreaterThan(0);
+    expect(results.batch.minutesFor7850).toBeGreaterThan(0);
     expect(Object.keys(results.sizes).sort()).toEqual([
       'aar-2567.docx', 'aar-2567.pdf', 'announcement.docx', 'announcement.pdf',
       'annual-report-2567.docx', 'annual-report-2567.pdf', 'km-action-plan.docx', 'km-action-plan.pdf',
