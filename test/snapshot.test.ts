@@ -3,7 +3,7 @@
 // though the snapshot was warmed by building the example documents first.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +43,27 @@ describe('the startup snapshot', () => {
     } finally {
       await rm(plain, { recursive: true, force: true });
       await rm(snapshot, { recursive: true, force: true });
+    }
+  });
+
+  it('builds a clerk\'s edit of the data (a division renamed) into the same bytes as a plain process', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'km-docs-edited-'));
+    const plain = await mkdtemp(join(tmpdir(), 'km-docs-plain-'));
+    const snapshot = await mkdtemp(join(tmpdir(), 'km-docs-snapshot-'));
+    try {
+      await cp('data', data, { recursive: true });
+      const organization = join(data, 'organization.yaml');
+      await writeFile(organization, (await readFile(organization, 'utf8')).replace('name: กองคลัง', 'name: กองคลังและบัญชี'));
+      await exec('node', ['dist/cli.js', 'build', '--data', data, '--out', plain]);
+      await fromSnapshot(['build', '--data', data, '--out', snapshot]);
+      const files = await readdir(plain);
+      expect(files.length).toBe(8);
+      for (const file of files) {
+        expect(Buffer.compare(await readFile(join(plain, file)), await readFile(join(snapshot, file))), file).toBe(0);
+      }
+      expect((await exec('pdftotext', ['-raw', join(snapshot, 'aar-2567.pdf'), '-'])).stdout).toContain('กองคลังและบัญชี');
+    } finally {
+      for (const dir of [data, plain, snapshot]) await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -81,7 +81,12 @@ function escapeAsUtf16(character) {
   return [...Array(character.length).keys()].map((i) => `\\u${character.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join('');
 }
 
-/** What the blob depends on: Node, the compiled code, the templates, fonts and example data it was warmed with. */
+/**
+ * What the blob depends on: Node, the compiled code, the templates and the fonts. Not
+ * the data it was warmed with: what that leaves in the blob are caches keyed by
+ * content, so a clerk's edit of data/ needs no new blob (and a mistake in it is
+ * reported by the build, not by this script).
+ */
 function inputsStamp() {
   const hash = createHash('sha256').update(`${process.version} ${process.execPath} ${process.arch}\n`);
   const files = (dir) =>
@@ -89,7 +94,7 @@ function inputsStamp() {
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name))
       .sort();
-  for (const dir of ['dist', 'templates', 'fonts', 'data', 'scripts/snapshot']) {
+  for (const dir of ['dist', 'templates', 'fonts', 'scripts/snapshot']) {
     for (const file of files(join(root, dir))) {
       if (file.startsWith(bundle) || file.startsWith(blob)) continue;
       hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
