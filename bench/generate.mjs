@@ -34,10 +34,23 @@ export function generateOrganization(dir, index) {
     let text = readFileSync(join(root, 'data', file), 'utf8').replaceAll('สมุทรสงคราม', province);
     if (file === 'results-2567.yaml') {
       const [staff, rest] = text.split(/^activities:/m);
-      // More staff than the example everywhere, and a few more participants: the data stays valid.
-      text = `${staff.replace(/count: (\d+)/g, (_, n) => `count: ${Number(n) + 5 + (index % 4)}`)}activities:${rest.replace(/count: (\d+)/g, (_, n) => `count: ${Number(n) + (index % 3)}`)}`;
+      // More staff than the example everywhere, and a few more participants: the data
+      // stays valid. Each count gets its own step from (organization, place in the
+      // file), so organizations differ in their figures and their charts, as real ones
+      // do: the annual report's chart PNGs are kept by content.
+      let place = 0;
+      const more = (n, most) => Number(n) + (mix(index, ++place) % most);
+      text = `${staff.replace(/count: (\d+)/g, (_, n) => `count: ${5 + more(n, 8)}`)}activities:${rest.replace(/count: (\d+)/g, (_, n) => `count: ${more(n, 4)}`)}`;
     }
     writeFileSync(join(dir, file), text);
   }
   return dir;
+}
+
+/** A well-spread whole number from two (murmur3's finaliser). */
+function mix(a, b) {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
