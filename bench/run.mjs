@@ -142,7 +142,7 @@ results.batch = {
   organizations,
   seconds: +allSeconds.toFixed(1),
   perSecond: +(organizations / allSeconds).toFixed(2),
-  [`secondsFor${quarter}`]: +quarterSeconds.toFixed(1),
+  firstQuarter: { organizations: quarter, seconds: +quarterSeconds.toFixed(1) },
   steadyPerSecond: +steadyPerSecond.toFixed(2),
   // All 7,850 Thai local administrative organizations: as the 200 ran, then the rest at the steady rate.
   minutesFor7850: +((allSeconds + (7850 - organizations) / steadyPerSecond) / 60).toFixed(1),
@@ -189,7 +189,7 @@ if (args.has('--json')) {
   console.log(`peak RSS, cold whole set      ${results.peakRssMB?.toFixed(0) ?? '?'} MB (snapshot), ${results.peakRssMBPlain?.toFixed(0) ?? '?'} MB (plain)`);
   for (const s of results.scale) console.log(`scale ${String(s.activities).padStart(5)} activities      ${s.ms} ms, ${s.pages} pages, ${s.msPerPage} ms/page, ${s.rssMB} MB`);
   const b = results.batch;
-  console.log(`batch ${b.organizations} organizations      ${b.seconds} s, ${b.perSecond}/s on average; steady ${b.steadyPerSecond}/s after the first ${quarter} (${b[`secondsFor${quarter}`]} s)`);
+  console.log(`batch ${b.organizations} organizations      ${b.seconds} s, ${b.perSecond}/s on average; steady ${b.steadyPerSecond}/s after the first ${b.firstQuarter.organizations} (${b.firstQuarter.seconds} s)`);
   console.log(`batch, 7,850 organizations    ${b.minutesFor7850} min (${b.minutesFor7850AtAverageRate} min at the average rate of the ${b.organizations})`);
   const [, hundred, thousand] = results.scale;
   if (thousand) console.log(`t(1000)/t(100)                ${(thousand.ms / hundred.ms).toFixed(2)} (linear: ≤ 11)`);

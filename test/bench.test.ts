@@ -31,6 +31,7 @@ describe('npm run bench -- --quick', () => {
     expect(results.scale.every((s: { pages: number; msPerPage: number }) => s.pages > 0 && s.msPerPage > 0)).toBe(true);
     expect(results.batch.organizations).toBe(4);
     expect(results.batch.perSecond).toBeGreaterThan(0);
+    expect(results.batch.firstQuarter).toEqual({ organizations: 1, seconds: expect.any(Number) });
     expect(results.batch.steadyPerSecond).toBeGreaterThan(0);
     expect(results.batch.minutesFor7850).toBeGreaterThan(0);
     expect(Object.keys(results.sizes).sort()).toEqual([
