@@ -49,8 +49,10 @@ startupSnapshot.setDeserializeMainFunction(() => {
     process.exitCode = 2;
     return;
   }
-  // Without a script name, the command line starts at argv[1].
-  return runCli(process.argv.slice(1));
+  // Without a script name, the command line starts at argv[1]; Node keeps a
+  // leading --help or -h as its own option, though km-docs's help was asked for.
+  const help = process.execArgv.filter((option) => option === '--help' || option === '-h').slice(0, 1);
+  return runCli([...help, ...process.argv.slice(1)]);
 });
 
 warmUp().catch((error: unknown) => {

@@ -70,6 +70,11 @@ describe('the startup snapshot', () => {
   it('reads its command line from the first argument and reports user mistakes as the plain process does', async () => {
     const help = await fromSnapshot(['build', '--help']);
     expect(help.stdout).toContain('Usage: km-docs build');
+    // A leading --help is Node's own option unless km-docs takes it back.
+    for (const option of ['--help', '-h']) {
+      const main = await fromSnapshot([option]);
+      expect(main.stdout).toContain('Usage: km-docs <command>');
+    }
     const missing = await fromSnapshot(['validate', '--data', 'no-such-folder']).catch((e) => e);
     const plainMissing = await exec('node', ['dist/cli.js', 'validate', '--data', 'no-such-folder']).catch((e) => e);
     expect(missing.code).toBe(1);
