@@ -93,18 +93,19 @@ cpSync(join(root, 'data'), edited, { recursive: true });
 const organizationFile = join(edited, 'organization.yaml');
 writeFileSync(organizationFile, readFileSync(organizationFile, 'utf8').replace('name: กองคลัง', 'name: กองคลังและบัญชี'));
 const versions = [join(root, 'data'), edited];
-const warm = async (only) => {
-  for (const dataDir of versions) await build({ dataDir, outDir: out, only });
-  const samples = [];
-  for (let i = 0; i < Math.max(runs, 3); i++) {
+// Each target built once with both versions first; then rounds of one sample of each,
+// in turns like the cold runs, every round on the other version than the last.
+const warmTargets = { warmWholeSet: undefined, warm_announcement: ['announcement'], 'warm_km-action-plan': ['km-action-plan'], 'warm_aar-2567': ['aar-2567'] };
+const warmSamples = Object.fromEntries(Object.keys(warmTargets).map((name) => [name, []]));
+for (const only of Object.values(warmTargets)) for (const dataDir of versions) await build({ dataDir, outDir: out, only });
+for (let i = 0; i < Math.max(runs, 3); i++) {
+  for (const [name, only] of Object.entries(warmTargets)) {
     const started = performance.now();
     await build({ dataDir: versions[i % 2], outDir: out, only });
-    samples.push(performance.now() - started);
+    warmSamples[name].push(performance.now() - started);
   }
-  return stats(samples);
-};
-results.warmWholeSet = await warm(undefined);
-for (const name of ['announcement', 'km-action-plan', 'aar-2567']) results[`warm_${name}`] = await warm([name]);
+}
+for (const [name, samples] of Object.entries(warmSamples)) results[name] = stats(samples);
 
 // Thai segmentation and justification: the same documents through pdfmake with
 // and without km-docs' patches, each in its own process (patches are global).
