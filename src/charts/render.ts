@@ -5,6 +5,7 @@ import { textWidth } from '../text/measure.js';
 import { memoizedByText } from '../util/memo.js';
 import { vendor } from '../vendor.js';
 import { chartToSvg, layoutBarChart, type ChartLayout } from './bar-chart.js';
+import { indexedPng } from './png.js';
 
 export function layoutChart(chart: Chart, fontSize: number): ChartLayout {
   const size = chart.size ?? fontSize;
@@ -24,7 +25,8 @@ const rasterised = memoizedByText(async (svg): Promise<Uint8Array> => {
     fitTo: { mode: 'zoom', value: CHART_DPI / 72 },
     background: 'rgba(255,255,255,1)',
   });
-  return resvg.render().asPng();
+  const image = resvg.render();
+  return indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
 }, 64);
 
 /** The chart rasterised at CHART_DPI, labels set by resvg with the embedded Sarabun (never a system font). */
