@@ -55,6 +55,32 @@ describe('pdfmake patches', () => {
     expect(fontkit.create(readFileSync(FONT_FILES.normal)).GSUB).not.toBe(a.GSUB);
   });
 
+  it("embed font subsets with fontkit's own bytes, composite glyphs renumbered per subset", () => {
+    applyPdfmakePatches();
+    type Font = { createSubset(): { includeGlyph(gid: number): number; encode(): Uint8Array }; glyphsForString(text: string): { id: number }[] };
+    const fontkit = vendor.fontkit() as { create(bytes: Uint8Array): Font };
+    // แ, ฟื้น, ปั้น: composites (แ is two เ) and stacked marks; in two orders, so component ids differ.
+    const texts = ['แผนการจัดการความรู้ ฟื้นฟู ปั้น Knowledge ๒๕๖๗', 'ปั้น ๒๕๖๗ ฟื้นฟู แผน'];
+    const subset = (font: Font, text: string) => {
+      const s = font.createSubset();
+      for (const glyph of font.glyphsForString(text)) s.includeGlyph(glyph.id);
+      return Buffer.from(s.encode()).toString('base64');
+    };
+    // fontkit unpatched, in a process of its own.
+    const script = `const fontkit = require(${JSON.stringify(createRequire(require.resolve('pdfkit')).resolve('fontkit'))});
+      const texts = ${JSON.stringify(texts)}; const out = [];
+      for (const file of ${JSON.stringify([FONT_FILES.normal, FONT_FILES.bold])}) for (const text of texts) {
+        const font = fontkit.create(require('fs').readFileSync(file)); const s = font.createSubset();
+        for (const g of font.glyphsForString(text)) s.includeGlyph(g.id);
+        out.push(Buffer.from(s.encode()).toString('base64'));
+      }
+      process.stdout.write(JSON.stringify(out));`;
+    const expected = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
+    const ours = [FONT_FILES.normal, FONT_FILES.bold].flatMap((file) => texts.map((text) => subset(fontkit.create(readFileSync(file)), text)));
+    expect(ours).toEqual(expected);
+    expect(new Set(ours).size).toBe(4);
+  });
+
   it('split the transparent emblem once, synchronously, and reuse the split in later PDFs', async () => {
     const out = await mkdtemp(join(tmpdir(), 'km-docs-png-'));
     const inflateSync = vi.spyOn(zlib, 'inflateSync');

@@ -39,6 +39,8 @@
 // 10. Speed only: the word pieces of a line are drawn in one text object (BT … ET)
 //    instead of one each with its own state changes, each piece placed by a Td and
 //    its marks by TJ adjustments instead of two Tm each (same glyphs at the same places).
+// 11. Speed only: fontkit's subsetter reads each glyph it embeds (its outline bytes,
+//    components and metrics) once per process, not once per document (same bytes).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
@@ -222,6 +224,7 @@ export function applyPdfmakePatches(): void {
   const TTFFont = fontkitFontPrototype();
   decodeEachTableOnce(TTFFont);
   orderMarksForExtraction(TTFFont);
+  readEachSubsetGlyphOnce(fontkitSubsetPrototype());
   applied = true;
 }
 
@@ -234,13 +237,96 @@ export function applyPdfmakePatches(): void {
  */
 function decodeEachTableOnce(TTFFont: TTFFontProto): void {
   const decodeTable = TTFFont._decodeTable;
-  const decoded: { bytes: Uint8Array; tables: Map<string, unknown> }[] = [];
-  TTFFont._decodeTable = function decodeTableOnce(this: { stream: { buffer: Uint8Array } }, table) {
-    const bytes = this.stream.buffer;
-    let font = decoded.find((d) => d.bytes === bytes || Buffer.compare(d.bytes, bytes) === 0);
-    if (!font) decoded.push((font = { bytes, tables: new Map() }));
-    if (!font.tables.has(table.tag)) font.tables.set(table.tag, decodeTable.call(this, table));
-    return font.tables.get(table.tag);
+  TTFFont._decodeTable = function decodeTableOnce(this: FontkitFont, table) {
+    const { tables } = fontFileOf(this);
+    if (!tables.has(table.tag)) tables.set(table.tag, decodeTable.call(this, table));
+    return tables.get(table.tag);
+  };
+}
+
+/** What every font object read from the same file (the same bytes) can share. */
+interface FontFile {
+  bytes: Uint8Array;
+  /** Decoded tables by tag (section 8). */
+  tables: Map<string, unknown>;
+  /** Glyphs as the subsetter copies them, by glyph id (section 11). */
+  subsetGlyphs: Map<number, SubsetGlyph>;
+}
+const fontFiles: FontFile[] = [];
+
+interface FontkitFont {
+  stream: { buffer: Uint8Array };
+}
+
+function fontFileOf(font: FontkitFont): FontFile {
+  const bytes = font.stream.buffer;
+  let file = fontFiles.find((f) => f.bytes === bytes || Buffer.compare(f.bytes, bytes) === 0);
+  if (!file) fontFiles.push((file = { bytes, tables: new Map(), subsetGlyphs: new Map() }));
+  return file;
+}
+
+/** One glyph as fontkit's TrueType subsetter takes it from the font file. */
+interface SubsetGlyph {
+  /** The glyph's bytes in the glyf table (never written to: a composite is copied first). */
+  bytes: Uint8Array;
+  /** A composite's components: where each one's glyph id sits in `bytes`, and that id. */
+  components?: { pos: number; glyphID: number }[];
+  advance: number;
+  bearing: number;
+}
+
+interface TTFSubsetProto {
+  _addGlyph(this: TTFSubset, gid: number): number;
+}
+interface TTFSubset {
+  font: FontkitFont & {
+    _variationProcessor?: unknown;
+    loca: { offsets: number[] };
+    getGlyph(gid: number): { advanceWidth: number; _decode(): { numberOfContours: number; components?: { pos: number; glyphID: number }[] } | null; _getMetrics(): { leftBearing: number } };
+    _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+}
+
+/**
+ * 11. Each PDF embeds a subset of each Sarabun face it uses, and fontkit's subsetter
+ * (TTFSubset._addGlyph) decodes every glyph it copies, to find a composite's
+ * components (แ is two เ; most stacked marks are composites), and reads its metrics:
+ * a twelfth of a PDF's time. All of that depends on the font file alone, so it is
+ * read once per file; what depends on the subset, the renumbered component ids, is
+ * still written per subset, into a copy. The subset's bytes are fontkit's own.
+ */
+function readEachSubsetGlyphOnce(TTFSubset: TTFSubsetProto): void {
+  const addGlyph = TTFSubset._addGlyph;
+  TTFSubset._addGlyph = function addGlyphReadOnce(this: TTFSubset, gid) {
+    if (this.font._variationProcessor) return addGlyph.call(this, gid); // outlines re-encoded per instance
+    const kept = fontFileOf(this.font).subsetGlyphs;
+    let glyph = kept.get(gid);
+    if (!glyph) {
+      const source = this.font.getGlyph(gid);
+      const decoded = source._decode();
+      const stream = this.font._getTableStream('glyf');
+      stream.pos += this.font.loca.offsets[gid]!;
+      const bytes = new Uint8Array(stream.readBuffer(this.font.loca.offsets[gid + 1]! - this.font.loca.offsets[gid]!));
+      const components = decoded && decoded.numberOfContours < 0 ? decoded.components!.map(({ pos, glyphID }) => ({ pos, glyphID })) : undefined;
+      glyph = { bytes, components, advance: source.advanceWidth, bearing: source._getMetrics().leftBearing };
+      kept.set(gid, glyph);
+    }
+    let bytes = glyph.bytes;
+    if (glyph.components) {
+      bytes = new Uint8Array(bytes);
+      const view = new DataView(bytes.buffer);
+      for (const component of glyph.components) view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    }
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
   };
 }
 
@@ -525,6 +611,14 @@ function fontkitFontPrototype(): TTFFontProto {
   }
   const fontkit = vendor.fontkit() as { create(data: Buffer): object };
   return Object.getPrototypeOf(fontkit.create(readFileSync(FONT_FILES.normal))) as TTFFontProto;
+}
+
+/** The prototype of fontkit's TrueType subsets (what pdfkit embeds), in the copy pdfkit loads. */
+function fontkitSubsetPrototype(): TTFSubsetProto {
+  const fontkit = vendor.fontkit() as { create(data: Buffer): { createSubset(): object } };
+  const subset = fontkit.create(readFileSync(FONT_FILES.normal)).createSubset();
+  if (typeof (subset as Partial<TTFSubsetProto>)._addGlyph !== 'function') throw new Error('fontkit has no TTFSubset._addGlyph: re-check src/render/pdf/pdfmake-patches.ts.');
+  return Object.getPrototypeOf(subset) as TTFSubsetProto;
 }
 
 /** Wraps fontkit's layout so marks sit in text order by x. */
