@@ -104,6 +104,11 @@ describe('build of the example data', () => {
     // The charts are vectors in the PDF (no raster image but the emblem) and a picture in the DOCX.
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
     expect(images).toHaveLength(1);
+    // Drawn: a filled bar per activity and per division (two charts), each chart's dashed target line.
+    const trace = execFileSync('mutool', ['trace', file], { encoding: 'utf8' });
+    const bars = trace.match(/<fill_path [^>]*color="(\.18431373 \.3647059 \.5411765|\.7529412 \.3137255 \.3019608)"/g) ?? [];
+    expect(bars).toHaveLength(plan.actionPlan.activities.length + organization.divisions.length);
+    expect(trace.match(/<stroke_path [^>]*dash="4 3"/g)).toHaveLength(2);
     expect(docxParts(join(out, 'annual-report-2567.docx')).filter((p) => p.startsWith('word/media/')).length).toBeGreaterThanOrEqual(2);
   });
 

@@ -37,13 +37,19 @@ export interface ChartLabel {
   colour: string;
 }
 
-/** A laid-out chart: its shapes as SVG elements and its labels, kept apart so a
- *  renderer can set the Thai labels with its own text engine. */
+/** A bar (fill only) or a grid, axis or target line (stroke only), in points from the chart's top left. */
+export type ChartShape =
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string }
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; strokeWidth: number; dash?: readonly [number, number] };
+
+/** A laid-out chart: its shapes and its labels, kept apart so each renderer draws
+ *  the shapes its own way (PDF vectors, SVG for the DOCX picture) and can set the
+ *  Thai labels with its own text engine. */
 export interface ChartLayout {
   width: number;
   height: number;
   fontSize: number;
-  shapes: string[];
+  shapes: ChartShape[];
   labels: ChartLabel[];
 }
 
@@ -62,23 +68,23 @@ export function layoutBarChart(spec: BarChartSpec, measure: (text: string) => nu
     .domain(bars.map((_, i) => i))
     .range([top, height - bottom])
     .padding(0.25);
-  const shapes: string[] = [];
+  const shapes: ChartShape[] = [];
   const labels: ChartLabel[] = [];
   for (const tick of x.ticks(5)) {
-    shapes.push(`<line x1="${fmt(x(tick))}" y1="${fmt(top)}" x2="${fmt(x(tick))}" y2="${fmt(height - bottom)}" stroke="${COLOURS.grid}" stroke-width="0.5"/>`);
+    shapes.push({ kind: 'line', x1: x(tick), y1: top, x2: x(tick), y2: height - bottom, stroke: COLOURS.grid, strokeWidth: 0.5 });
     labels.push({ text: thaiNumber(tick), x: x(tick), y: height - bottom + fontSize * 1.2, anchor: 'middle', colour: COLOURS.axis });
   }
   bars.forEach((bar, i) => {
     const y0 = y(i)!;
     const middle = y0 + y.bandwidth() / 2 + fontSize * 0.35;
-    shapes.push(`<rect x="${fmt(left)}" y="${fmt(y0)}" width="${fmt(Math.max(0, x(bar.value) - left))}" height="${fmt(y.bandwidth())}" fill="${bar.highlight ? COLOURS.highlight : COLOURS.bar}"/>`);
+    shapes.push({ kind: 'rect', x: left, y: y0, width: Math.max(0, x(bar.value) - left), height: y.bandwidth(), fill: bar.highlight ? COLOURS.highlight : COLOURS.bar });
     labels.push({ text: bar.label, x: left - fontSize * 0.3, y: middle, anchor: 'end', colour: COLOURS.text });
     labels.push({ text: bar.display, x: x(bar.value) + fontSize * 0.3, y: middle, anchor: 'start', colour: COLOURS.text });
   });
-  shapes.push(`<line x1="${fmt(left)}" y1="${fmt(top)}" x2="${fmt(left)}" y2="${fmt(height - bottom)}" stroke="${COLOURS.axis}" stroke-width="0.75"/>`);
+  shapes.push({ kind: 'line', x1: left, y1: top, x2: left, y2: height - bottom, stroke: COLOURS.axis, strokeWidth: 0.75 });
   if (spec.target) {
     const tx = x(spec.target.value);
-    shapes.push(`<line x1="${fmt(tx)}" y1="${fmt(top - fontSize * 0.2)}" x2="${fmt(tx)}" y2="${fmt(height - bottom)}" stroke="${COLOURS.target}" stroke-width="1.25" stroke-dasharray="4 3"/>`);
+    shapes.push({ kind: 'line', x1: tx, y1: top - fontSize * 0.2, x2: tx, y2: height - bottom, stroke: COLOURS.target, strokeWidth: 1.25, dash: [4, 3] });
     labels.push({ text: spec.target.label, x: tx, y: top - fontSize * 0.45, anchor: 'middle', colour: COLOURS.target });
   }
   return { width, height, fontSize, shapes, labels };
@@ -91,6 +97,12 @@ export function chartToSvg(chart: ChartLayout, options: { labels: boolean }): st
     : [];
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(chart.width)}" height="${fmt(chart.height)}" viewBox="0 0 ${fmt(chart.width)} ${fmt(chart.height)}" ` +
-    `font-family="Sarabun" font-size="${chart.fontSize}">${[...chart.shapes, ...text].join('')}</svg>`
+    `font-family="Sarabun" font-size="${chart.fontSize}">${[...chart.shapes.map(shapeToSvg), ...text].join('')}</svg>`
   );
+}
+
+function shapeToSvg(shape: ChartShape): string {
+  if (shape.kind === 'rect') return `<rect x="${fmt(shape.x)}" y="${fmt(shape.y)}" width="${fmt(shape.width)}" height="${fmt(shape.height)}" fill="${shape.fill}"/>`;
+  const dash = shape.dash ? ` stroke-dasharray="${shape.dash.join(' ')}"` : '';
+  return `<line x1="${fmt(shape.x1)}" y1="${fmt(shape.y1)}" x2="${fmt(shape.x2)}" y2="${fmt(shape.y2)}" stroke="${shape.stroke}" stroke-width="${shape.strokeWidth}"${dash}/>`;
 }

@@ -7,7 +7,7 @@ import { POINTS_PER_CM, type Block, type DocumentModel, type Inline } from '../.
 import { thaiNumber } from '../../format/thai.js';
 import { FONT_FILES, FONTS_DIR } from '../../paths.js';
 import type { RenderOptions } from '../options.js';
-import { chartToSvg } from '../../charts/bar-chart.js';
+import type { ChartShape } from '../../charts/bar-chart.js';
 import { layoutChart } from '../../charts/render.js';
 import { textWidth } from '../../text/measure.js';
 import { imageBox } from '../image-size.js';
@@ -126,6 +126,15 @@ function blocks(items: Block[], ctx: Context): Content[] {
   return out;
 }
 
+type ChartVector = { type: 'rect'; x: number; y: number; w: number; h: number; color: string } | { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number; lineColor: string; dash?: { length: number; space: number } };
+
+/** A chart shape as a pdfmake canvas vector: bars filled, lines stroked (butt caps, as in SVG). */
+function canvasVector(shape: ChartShape): ChartVector {
+  if (shape.kind === 'rect') return { type: 'rect', x: shape.x, y: shape.y, w: shape.width, h: shape.height, color: shape.fill };
+  const dash = shape.dash ? { dash: { length: shape.dash[0], space: shape.dash[1] } } : {};
+  return { type: 'line', x1: shape.x1, y1: shape.y1, x2: shape.x2, y2: shape.y2, lineWidth: shape.strokeWidth, lineColor: shape.stroke, ...dash };
+}
+
 function keptWithNext(b: Block | undefined): boolean {
   return b?.kind === 'paragraph' && b.keepWithNext;
 }
@@ -199,17 +208,20 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context): Content
       return { image: b.src, width: b.width, height: b.height, alignment: b.align, margin: [0, b.spaceBefore, 0, 0] } as Content;
     }
     case 'chart': {
-      // Shapes as SVG vectors; labels as text of our own engine (the SVG text path of
-      // pdfmake drops Thai marks), placed over the shapes relative to the chart's box.
+      // Shapes as pdfmake's canvas vectors (no SVG to parse: pdfmake's SVG path rebuilt
+      // its parser's classes for every chart); labels as text of our own engine (that
+      // path also drops Thai marks), placed over the shapes relative to the chart's box.
       const chart = layoutChart(b, ctx.fontSize);
       const left = (ctx.contentWidth - chart.width) / 2;
+      const canvas = chart.shapes.map(canvasVector);
+      const canvasHeight = Math.max(0, ...canvas.map((v) => (v.type === 'rect' ? v.y + v.h : Math.max(v.y1, v.y2)))); // as pdfmake measures it
       const ascent = 1.068 * chart.fontSize; // Sarabun's ascender: pdfmake positions text by its top
       const labels = chart.labels.map((l) => {
         const w = textWidth(l.text, { size: chart.fontSize });
         const x = l.anchor === 'end' ? l.x - w : l.anchor === 'middle' ? l.x - w / 2 : l.x;
-        return { text: l.text, fontSize: chart.fontSize, color: l.colour, noWrap: true, relativePosition: { x: left + x, y: l.y - ascent - chart.height } };
+        return { text: l.text, fontSize: chart.fontSize, color: l.colour, noWrap: true, relativePosition: { x: left + x, y: l.y - ascent - canvasHeight } };
       });
-      return { stack: [{ svg: chartToSvg(chart, { labels: false }), width: chart.width, height: chart.height, margin: [left, 0, 0, 0] }, ...labels], margin: [0, b.spaceBefore, 0, 0], unbreakable: true } as Content;
+      return { stack: [{ canvas, margin: [left, 0, 0, 0] }, ...labels], margin: [0, b.spaceBefore, 0, chart.height - canvasHeight], unbreakable: true } as Content;
     }
     case 'signature': {
       // As wide as the page allows around the axis, so the position line never wraps.
