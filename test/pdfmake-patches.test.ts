@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { FONT_FILES } from '../src/paths.js';
 import { vendor } from '../src/vendor.js';
-import { applyPdfmakePatches, joinLines, PATCHED_FONTKIT_VERSION, PATCHED_PDFKIT_VERSION, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
+import { applyPdfmakePatches, type IndexedPageBreakLists, joinLines, PATCHED_FONTKIT_VERSION, PATCHED_PDFKIT_VERSION, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
 
 const require = createRequire(import.meta.url);
 
@@ -79,6 +79,44 @@ describe('pdfmake patches', () => {
     const ours = [FONT_FILES.normal, FONT_FILES.bold].flatMap((file) => texts.map((text) => subset(fontkit.create(readFileSync(file)), text)));
     expect(ours).toEqual(expected);
     expect(new Set(ours).size).toBe(4);
+  });
+
+  it('give pageBreakBefore the same lists as pdfmake, from an index by page, and the same page breaks', async () => {
+    applyPdfmakePatches();
+    const pdfmake = vendor.pdfmake() as { setFonts(f: object): void; createPdf(dd: object): { getBuffer(): Promise<Buffer> } };
+    pdfmake.setFonts({ Sarabun: FONT_FILES });
+    const heading = (text: string) => ({ text, bold: true, headlineLevel: 1 });
+    const table = (rows: number) => ({ table: { headerRows: 1, widths: ['*', '*'], body: Array.from({ length: rows }, (_, i) => [`แถวที่ ${i}`, 'ผู้รับผิดชอบ']) } });
+    // A spacer leaves the first heading the last line of page 1 (725 of 762 pt), so a
+    // second pass moves it to page 2, or leaves room for a line of the paragraph after it (700).
+    const document = (spacer: number) => ({
+      pageMargins: 40,
+      defaultStyle: { font: 'Sarabun', fontSize: 16 },
+      content: [{ canvas: [{ type: 'rect', x: 0, y: 0, w: 10, h: spacer, color: '#eeeeee' }] }, heading('หัวข้อที่หนึ่ง'), 'ย่อหน้าถัดไป '.repeat(40), heading('หัวข้อที่สอง'), table(60)],
+      pageBreakBefore: (node: { headlineLevel?: number }, lists: IndexedPageBreakLists) => {
+        for (const list of ['getFollowingNodesOnPage', 'getNodesOnNextPage', 'getPreviousNodesOnPage'] as const) {
+          const ours = lists[list]();
+          const pdfmakes = lists.unindexed[list]();
+          compared += ours.length;
+          expect(ours.length, list).toBe(pdfmakes.length);
+          ours.forEach((info, i) => expect(info, list).toBe(pdfmakes[i]));
+        }
+        return Boolean(node.headlineLevel && lists.getFollowingNodesOnPage().length === 0);
+      },
+    });
+    let compared = 0;
+    const dir = await mkdtemp(join(tmpdir(), 'km-docs-breaks-'));
+    try {
+      for (const [spacer, pageOfHeading] of [[725, 2], [700, 1]] as const) {
+        const file = join(dir, `${spacer}.pdf`);
+        await writeFile(file, await pdfmake.createPdf(document(spacer)).getBuffer());
+        const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+        expect(page(pageOfHeading), `spacer ${spacer}`).toContain('หัวข้อที่หนึ่ง');
+      }
+      expect(compared).toBeGreaterThan(100);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('split the transparent emblem once, synchronously, and reuse the split in later PDFs', async () => {

@@ -41,6 +41,9 @@
 //    its marks by TJ adjustments instead of two Tm each (same glyphs at the same places).
 // 11. Speed only: fontkit's subsetter reads each glyph it embeds (its outline bytes,
 //    components and metrics) once per process, not once per document (same bytes).
+// 12. Speed only: the lists pdfmake hands to a pageBreakBefore function (the nodes
+//    after this one on its page, …) come from an index by page instead of a scan of
+//    the whole document for each call (same lists, same page breaks).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
@@ -155,6 +158,8 @@ export function applyPdfmakePatches(): void {
     }
     return buildNextLine.call(this, textNode);
   };
+
+  indexNodesByPage(LayoutBuilder as unknown as { prototype: LayoutBuilderProto });
 
   const ElementWriter = internal<{ alignLine: Method<[PdfmakeLine], void> }>('ElementWriter');
   const alignLine = ElementWriter.prototype.alignLine;
@@ -328,6 +333,93 @@ function readEachSubsetGlyphOnce(TTFSubset: TTFSubsetProto): void {
     this.offset += bytes.length;
     return this.glyf.length - 1;
   };
+}
+
+/** What pdfmake tells a pageBreakBefore function about a node, and the lists it offers. */
+interface NodeInfo {
+  pageNumbers: number[];
+}
+interface PageBreakLists {
+  getFollowingNodesOnPage(): NodeInfo[];
+  getNodesOnNextPage(): NodeInfo[];
+  getPreviousNodesOnPage(): NodeInfo[];
+}
+/** The lists as pdfmake itself computes them, kept for test/pdfmake-patches.test.ts. */
+export interface IndexedPageBreakLists extends PageBreakLists {
+  unindexed: PageBreakLists;
+}
+interface LayoutNode {
+  positions: { pageNumber: number }[];
+  text?: unknown;
+  listMarker?: unknown;
+  nodeInfo?: NodeInfo;
+}
+type PageBreakBefore = (nodeInfo: NodeInfo, lists: PageBreakLists) => boolean;
+interface LayoutBuilderProto {
+  layoutDocument(this: LayoutBuilderProto, ...args: unknown[]): unknown;
+  tryLayoutDocument(this: LayoutBuilderProto, ...args: unknown[]): { linearNodeList: LayoutNode[] };
+  _laidOutNodes?: LayoutNode[];
+}
+
+/**
+ * 12. After each layout pass pdfmake asks the document's pageBreakBefore function about
+ * every node, offering lists such as the nodes that follow it on its page; each list
+ * scans the rest of the document. km-docs asks for each heading that must stay with
+ * what follows, so a 1,000-activity AAR spent half its time in these scans (35 of
+ * 75 s). Here the nodes of the pass are indexed by page once, as pdfmake numbers them
+ * (its renderable nodes, in order, on the pages each touches), and each list is read
+ * from the index: the same nodes in the same order, so the same page breaks.
+ */
+function indexNodesByPage(LayoutBuilder: { prototype: LayoutBuilderProto }): void {
+  const proto = LayoutBuilder.prototype;
+  const tryLayoutDocument = proto.tryLayoutDocument;
+  proto.tryLayoutDocument = function tryLayoutDocumentKeepingNodes(...args) {
+    const result = tryLayoutDocument.apply(this, args);
+    this._laidOutNodes = result.linearNodeList;
+    return result;
+  };
+  const layoutDocument = proto.layoutDocument;
+  proto.layoutDocument = function layoutDocumentWithIndexedLists(...args) {
+    const pageBreakBefore = args[8] as PageBreakBefore | undefined;
+    if (typeof pageBreakBefore !== 'function') return layoutDocument.apply(this, args);
+    let indexed: ReturnType<typeof indexByPage> | undefined;
+    const builder = this;
+    args[8] = (nodeInfo: NodeInfo, lists: PageBreakLists) => {
+      const nodes = builder._laidOutNodes!;
+      // A new pass lays out new nodes with new infos: index again.
+      if (!indexed || indexed.nodes !== nodes || !indexed.byInfo.has(nodeInfo)) indexed = indexByPage(nodes);
+      const { infos, byInfo, byPage } = indexed;
+      const index = byInfo.get(nodeInfo)!;
+      const page = nodeInfo.pageNumbers[0]!;
+      const on = (pageNumber: number, keep: (i: number) => boolean) => (byPage.get(pageNumber) ?? []).filter(keep).map((i) => infos[i]!);
+      const fast: IndexedPageBreakLists = {
+        getFollowingNodesOnPage: () => on(page, (i) => i > index),
+        getNodesOnNextPage: () => on(page + 1, (i) => i > index),
+        getPreviousNodesOnPage: () => on(page, (i) => i < index),
+        unindexed: lists,
+      };
+      return pageBreakBefore(nodeInfo, fast);
+    };
+    return layoutDocument.apply(this, args);
+  };
+}
+
+/** pdfmake's renderable nodes of a pass (as addPageBreaksIfNecessary filters them), by their info and by page. */
+function indexByPage(nodes: LayoutNode[]) {
+  const infos: NodeInfo[] = [];
+  const byInfo = new Map<NodeInfo, number>();
+  const byPage = new Map<number, number[]>();
+  for (const node of nodes) {
+    if (node.positions.length === 0 || (node.text === '' && !node.listMarker) || !node.nodeInfo) continue;
+    const index = infos.push(node.nodeInfo) - 1;
+    byInfo.set(node.nodeInfo, index);
+    for (const pageNumber of node.nodeInfo.pageNumbers) {
+      let onPage = byPage.get(pageNumber);
+      if (!onPage) byPage.set(pageNumber, (onPage = []));
+      onPage.push(index);
+    }
+  }
+  return { nodes, infos, byInfo, byPage };
 }
 
 /** The parts of a pdfmake line and of its inlines that section 10 reads. */
