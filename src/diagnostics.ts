@@ -60,10 +60,19 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
 /** `data/plan.yaml:42:7  error  <th> / <en>  (rule)` with the offending source line beneath. */
 export function formatDiagnostics(items: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map()): string {
   const lines: string[] = [];
+  // Each file split into lines once, not once per message (a large plan has thousands of warnings).
+  const sourceLines = new Map<string, string[]>();
+  const linesOf = (file: string) => {
+    const source = sources.get(file);
+    if (source === undefined) return undefined;
+    let split = sourceLines.get(file);
+    if (!split) sourceLines.set(file, (split = source.split(/\r?\n/)));
+    return split;
+  };
   for (const d of sortDiagnostics(items)) {
     const place = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
     lines.push(`${place}  ${d.severity}  ${d.message_th} / ${d.message_en}  (${d.rule})`);
-    const frame = d.start ? codeFrame(sources.get(d.file), d.start, d.end) : '';
+    const frame = d.start ? codeFrame(linesOf(d.file), d.start, d.end) : '';
     if (frame) lines.push(frame);
     if (d.hint) lines.push(`    ${d.hint}`);
   }
@@ -73,10 +82,9 @@ export function formatDiagnostics(items: readonly Diagnostic[], sources: Readonl
   return lines.join('\n');
 }
 
-function codeFrame(source: string | undefined, start: Position, end?: Position): string {
-  if (source === undefined) return '';
-  const all = source.split(/\r?\n/);
-  const text = all[start.line - 1];
+function codeFrame(sourceLines: readonly string[] | undefined, start: Position, end?: Position): string {
+  if (sourceLines === undefined) return '';
+  const text = sourceLines[start.line - 1];
   if (text === undefined) return '';
   const gutter = String(start.line).padStart(5);
   const width = end && end.line === start.line ? Math.max(1, end.column - start.column) : 1;
