@@ -385,17 +385,19 @@ function indexNodesByPage(LayoutBuilder: { prototype: LayoutBuilderProto }): voi
     let indexed: ReturnType<typeof indexByPage> | undefined;
     const builder = this;
     args[8] = (nodeInfo: NodeInfo, lists: PageBreakLists) => {
-      const nodes = builder._laidOutNodes!;
-      // A new pass lays out new nodes with new infos: index again.
-      if (!indexed || indexed.nodes !== nodes || !indexed.byInfo.has(nodeInfo)) indexed = indexByPage(nodes);
-      const { infos, byInfo, byPage } = indexed;
-      const index = byInfo.get(nodeInfo)!;
       const page = nodeInfo.pageNumbers[0]!;
-      const on = (pageNumber: number, keep: (i: number) => boolean) => (byPage.get(pageNumber) ?? []).filter(keep).map((i) => infos[i]!);
+      // Indexed on the first list asked for in a pass (a new pass lays out new nodes with new infos).
+      const on = (pageNumber: number, keep: (offset: number) => boolean) => {
+        const nodes = builder._laidOutNodes!;
+        if (!indexed || indexed.nodes !== nodes || !indexed.byInfo.has(nodeInfo)) indexed = indexByPage(nodes);
+        const { infos, byInfo, byPage } = indexed;
+        const index = byInfo.get(nodeInfo)!;
+        return (byPage.get(pageNumber) ?? []).filter((i) => keep(i - index)).map((i) => infos[i]!);
+      };
       const fast: IndexedPageBreakLists = {
-        getFollowingNodesOnPage: () => on(page, (i) => i > index),
-        getNodesOnNextPage: () => on(page + 1, (i) => i > index),
-        getPreviousNodesOnPage: () => on(page, (i) => i < index),
+        getFollowingNodesOnPage: () => on(page, (after) => after > 0),
+        getNodesOnNextPage: () => on(page + 1, (after) => after > 0),
+        getPreviousNodesOnPage: () => on(page, (after) => after < 0),
         unindexed: lists,
       };
       return pageBreakBefore(nodeInfo, fast);
