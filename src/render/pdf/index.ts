@@ -72,9 +72,32 @@ export function toDocDefinition(model: DocumentModel, options: RenderOptions): T
       model.pageNumbers === 'bottom-right'
         ? { text: `หน้า ${thaiNumber(page)}`, alignment: 'right', margin: [0, 8, margins.right, 0], fontSize: model.fontSize - 2 }
         : null,
-    pageBreakBefore: (node: any, rest: any) => Boolean(node.headlineLevel && rest.getFollowingNodesOnPage().length === 0),
+    pageBreakBefore: keepHeadingsWithNext,
     content: blocks(model.blocks, ctx),
   } as TDocumentDefinitions;
+}
+
+/** What pdfmake tells a pageBreakBefore function about a node (the parts read here). */
+interface LaidOutNode {
+  headlineLevel?: number;
+  table?: { headerRows?: number };
+  startPosition: { top: number };
+}
+
+/**
+ * pdfmake's pageBreakBefore: a heading (or a paragraph kept with the next block) that
+ * nothing follows on its page starts the next page. A table whose first body row went
+ * to the next page is still listed on this page with its header rows (pdfmake lays
+ * them out, then moves them with the row): those alone do not keep a heading company.
+ */
+export function keepHeadingsWithNext(node: LaidOutNode, lists: { getFollowingNodesOnPage(): LaidOutNode[] }): boolean {
+  if (!node.headlineLevel) return false;
+  const [next, ...rest] = lists.getFollowingNodesOnPage();
+  if (!next) return true;
+  const headerRows = next.table?.headerRows ?? 0;
+  if (headerRows === 0) return false;
+  // Cells of one row start at one height: on this page only as many rows as the header has.
+  return new Set(rest.map((n) => n.startPosition.top)).size <= headerRows;
 }
 
 function header(model: DocumentModel, page: number): Content | null {
