@@ -6,7 +6,8 @@
 // copying the pixels out) and 30–44 KB; the same pixels, read back by resvg.
 import { crc32, deflateSync } from 'node:zlib';
 
-const SIGNATURE = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]);
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]);
 const MAX_COLOURS = 256;
 /** IHDR colour type 3 (ISO/IEC 15948 §11.2.2): palette indices. */
 const INDEXED_COLOUR = 3;
@@ -55,7 +56,7 @@ export function indexedPng(pixels: Uint8Array, width: number, height: number): U
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, INDEXED_COLOUR, 0, 0, 0], 8); // bit depth, colour type, compression, filter, interlace
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', Uint8Array.from(palette)), chunk('IDAT', deflateSync(rows, { level: 2 })), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('PLTE', Uint8Array.from(palette)), pngChunk('IDAT', deflateSync(rows, { level: 2 })), pngChunk('IEND', new Uint8Array(0))]);
 }
 
 /** Whether row `y` of the RGBA `pixels` has the same bytes as row y - 1 (one native comparison). */
@@ -66,7 +67,7 @@ function sameRow(pixels: Uint8Array, y: number, width: number): boolean {
 }
 
 /** A PNG chunk: length, type, data, CRC of type and data. */
-function chunk(type: string, data: Uint8Array): Buffer {
+export function pngChunk(type: string, data: Uint8Array): Buffer {
   const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const framed = Buffer.alloc(typed.length + 8);
   framed.writeUInt32BE(data.length, 0);

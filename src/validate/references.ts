@@ -4,6 +4,7 @@
 // (Results naming an activity the plan lacks is a lint rule: results/unknown-activity.)
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { PNG_SIGNATURE } from '../charts/png.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { rangeOf, type PathKey, type YamlSource } from '../load/yaml-source.js';
 import type { KmData } from '../model/schema.js';
@@ -92,17 +93,15 @@ export async function checkReferences(data: KmData, sources: Sources, dataDir: s
   ];
   for (const [source, path, file] of files) {
     if (file === undefined) continue;
-    const head = await firstBytes(resolve(dataDir, file), PNG.length);
+    const head = await firstBytes(resolve(dataDir, file), PNG_SIGNATURE.length);
     if (!head) {
       report(source, path, 'ref/missing-file', `ไม่พบไฟล์ "${file}" (ตำแหน่งนับจากโฟลเดอร์ข้อมูล)`, `file "${file}" not found (paths are relative to the data folder)`);
-    } else if (!PNG.every((byte, i) => head[i] === byte)) {
+    } else if (!PNG_SIGNATURE.every((byte, i) => head[i] === byte)) {
       // Both renderers size images from the PNG header; a JPEG or a renamed file would print wrongly.
       report(source, path, 'ref/not-png', `ไฟล์ "${file}" ไม่ใช่ภาพ PNG (ให้บันทึกภาพเป็น .png)`, `file "${file}" is not a PNG image (save the image as PNG)`);
     }
   }
 }
-
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** The first `count` bytes of a file, or undefined when it cannot be read. */
 async function firstBytes(path: string, count: number): Promise<Uint8Array | undefined> {

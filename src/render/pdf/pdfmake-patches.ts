@@ -226,10 +226,10 @@ export function applyPdfmakePatches(): void {
     return image;
   };
 
-  const TTFFont = fontkitFontPrototype();
-  decodeEachTableOnce(TTFFont);
-  orderMarksForExtraction(TTFFont);
-  readEachSubsetGlyphOnce(fontkitSubsetPrototype());
+  const fontkitClasses = fontkitPrototypes();
+  decodeEachTableOnce(fontkitClasses.font);
+  orderMarksForExtraction(fontkitClasses.font);
+  readEachSubsetGlyphOnce(fontkitClasses.subset);
   applied = true;
 }
 
@@ -703,22 +703,17 @@ interface TTFFontProto {
   _decodeTable: Method<[{ tag: string }], unknown>;
 }
 
-/** The prototype of fontkit's TrueType fonts, in the copy pdfkit loads. */
-function fontkitFontPrototype(): TTFFontProto {
+/** The prototypes of fontkit's TrueType fonts and of their subsets (what pdfkit embeds), in the copy pdfkit loads. */
+function fontkitPrototypes(): { font: TTFFontProto; subset: TTFSubsetProto } {
   const version = vendor.fontkitVersion();
   if (version !== PATCHED_FONTKIT_VERSION) {
     throw new Error(`km-docs patches fontkit ${PATCHED_FONTKIT_VERSION}, but pdfkit loads fontkit ${version}: re-check src/render/pdf/pdfmake-patches.ts.`);
   }
-  const fontkit = vendor.fontkit() as { create(data: Buffer): object };
-  return Object.getPrototypeOf(fontkit.create(readFileSync(FONT_FILES.normal))) as TTFFontProto;
-}
-
-/** The prototype of fontkit's TrueType subsets (what pdfkit embeds), in the copy pdfkit loads. */
-function fontkitSubsetPrototype(): TTFSubsetProto {
   const fontkit = vendor.fontkit() as { create(data: Buffer): { createSubset(): object } };
-  const subset = fontkit.create(readFileSync(FONT_FILES.normal)).createSubset();
+  const font = fontkit.create(readFileSync(FONT_FILES.normal));
+  const subset = font.createSubset();
   if (typeof (subset as Partial<TTFSubsetProto>)._addGlyph !== 'function') throw new Error('fontkit has no TTFSubset._addGlyph: re-check src/render/pdf/pdfmake-patches.ts.');
-  return Object.getPrototypeOf(subset) as TTFSubsetProto;
+  return { font: Object.getPrototypeOf(font) as TTFFontProto, subset: Object.getPrototypeOf(subset) as TTFSubsetProto };
 }
 
 /** Wraps fontkit's layout so marks sit in text order by x. */
