@@ -22,6 +22,17 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number, last: OrganizationOutcome) => void;
 }
 
+/**
+ * A worker's young generation: 192 MB (V8's semi-spaces of 64 MB, not 16). An
+ * organization's build leaves ~100 MB of short-lived objects; in the default 48 MB
+ * many survive two scavenges, move to the old generation and bring a full
+ * collection every ~10 organizations, and each full collection drops the optimised
+ * code of functions that were not running (V8 holds it weakly), which the JIT then
+ * compiles again on the two cores the workers need. 100 organizations, in turns
+ * with the default: 0.83, 0.77, 0.98×; 384 MB bought no more.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
+
 export async function batch(options: BatchOptions): Promise<OrganizationOutcome[]> {
   const names = await organizationFolders(options.dataRoot);
   const outcomes: OrganizationOutcome[] = [];
@@ -29,7 +40,7 @@ export async function batch(options: BatchOptions): Promise<OrganizationOutcome[
   let next = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(fileURLToPath(new URL('./batch-worker.js', import.meta.url)));
+      const worker = new Worker(fileURLToPath(new URL('./batch-worker.js', import.meta.url)), { resourceLimits: WORKER_LIMITS });
       const send = () => {
         if (next >= names.length) return void worker.terminate().then(() => resolve());
         const name = names[next++]!;
