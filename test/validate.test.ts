@@ -65,6 +65,20 @@ describe('validation of clerks’ mistakes', () => {
     expect(await problems()).toContainEqual(expect.objectContaining({ place: `organization.yaml:${line}:12`, rule: 'yaml/missing-char' }));
   });
 
+  it('a reload in the same process (watch mode) reports a YAML mistake every time and sees its correction', async () => {
+    // Parses are kept by file name and text: the second load of the broken file comes from
+    // what was kept and must still report the mistake; the fixed text must be parsed anew.
+    const original = await readFile(join(dir, 'organization.yaml'), 'utf8');
+    const line = await edit('organization.yaml', 'shortName: อบจ.สมุทรสงคราม', 'shortName: "อบจ.สมุทรสงคราม');
+    const broken = { place: `organization.yaml:${line}:12`, rule: 'yaml/missing-char' };
+    expect(await problems()).toContainEqual(expect.objectContaining(broken));
+    expect(await problems()).toContainEqual(expect.objectContaining(broken));
+    await writeFile(join(dir, 'organization.yaml'), original.replace('shortName: อบจ.สมุทรสงคราม', 'shortName: อบจ.ทดสอบ'));
+    const { data, bag } = await loadDataSet(dir, dir);
+    expect(bag.items.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(data?.organization.shortName).toBe('อบจ.ทดสอบ');
+  });
+
   it('reports a responsible division that does not exist', async () => {
     const line = await edit('plan.yaml', 'responsible: finance', 'responsible: finanse');
     expect(await problems()).toContainEqual(expect.objectContaining({ place: `plan.yaml:${line}:20`, rule: 'ref/unknown-id' }));

@@ -2,7 +2,7 @@
 // (schema, consistency rules) can point at file:line:column instead of guessing.
 import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { DiagnosticBag, Position } from '../diagnostics.js';
+import { DiagnosticBag, type Diagnostic, type Position } from '../diagnostics.js';
 
 export type PathKey = string | number;
 
@@ -65,7 +65,31 @@ export async function loadYaml(path: string, displayName: string, bag: Diagnosti
   return parseYaml(text, displayName, bag);
 }
 
+/**
+ * The last parse of each file, by its name and text. A clerk's edit changes one
+ * file; the rebuild that follows (watch mode, or a start from the snapshot, which
+ * parsed data/ when it was made) parses only that one. Parsing is the slow part of
+ * loading: plan.yaml's 24 KB take 15 ms warm, 40 ms cold. Nothing downstream
+ * changes a YamlSource (zod gives new objects), so one can be handed out again.
+ */
+const lastParses = new Map<string, { text: string; source: YamlSource | undefined; diagnostics: Diagnostic[] }>();
+/** Enough for the files of two data folders; a batch, whose files all differ, keeps only these few. */
+const FILES_KEPT = 8;
+
 export function parseYaml(text: string, file: string, bag: DiagnosticBag): YamlSource | undefined {
+  let kept = lastParses.get(file);
+  if (kept?.text !== text) {
+    const own = new DiagnosticBag();
+    kept = { text, source: parseYamlText(text, file, own), diagnostics: own.items };
+    lastParses.delete(file);
+    if (lastParses.size >= FILES_KEPT) lastParses.delete(lastParses.keys().next().value!);
+    lastParses.set(file, kept);
+  }
+  for (const diagnostic of kept.diagnostics) bag.add({ ...diagnostic });
+  return kept.source;
+}
+
+function parseYamlText(text: string, file: string, bag: DiagnosticBag): YamlSource | undefined {
   const lineCounter = new LineCounter();
   // The core schema (YAML 1.2) keeps "2023-12-29" and "no" as strings: no silent type guessing.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
