@@ -22,4 +22,18 @@ describe('Thai numbers and dates', () => {
     expect(fiscalPeriod(2567, 2569)).toBe('ตุลาคม ๒๕๖๖ – กันยายน ๒๕๖๙');
     expect(thaiMonth(4)).toBe('เมษายน');
   });
+
+  it('gives the same text from kept results as from ICU, whatever came first', () => {
+    // Results are kept by input: -0 and 0, 1 and 1.0, the two date styles must not share an entry.
+    expect(thaiNumber(-0)).toBe(new Intl.NumberFormat('th-TH-u-nu-thai').format(-0));
+    expect(thaiNumber(0)).toBe('๐');
+    expect(thaiNumber(1.0)).toBe('๑');
+    expect(thaiNumber(1.005)).toBe('๑.๐๑');
+    expect(thaiGroupedNumber(1234.5)).toBe('๑,๒๓๔.๕');
+    expect(thaiNumber(1234.5)).toBe('๑๒๓๔.๕');
+    expect(thaiDate('2024-01-02')).toBe('๒ มกราคม ๒๕๖๗');
+    expect(thaiDate('2024-01-02', { era: true })).toBe('๒ มกราคม พ.ศ. ๒๕๖๗');
+    expect(thaiDate('2024-01-02')).toBe('๒ มกราคม ๒๕๖๗');
+    expect(() => thaiDate('2024-13-02')).toThrow(RangeError);
+  });
 });
