@@ -8,7 +8,7 @@ import { documentsFor } from './documents/registry.js';
 import { loadDataSet } from './load/data-set.js';
 import type { KmData } from './model/schema.js';
 import { TEMPLATES_DIR } from './paths.js';
-import type { Renderer } from './render/options.js';
+import type { Backend } from './render/options.js';
 import { loadTemplates } from './template/engine.js';
 import { writeAtomic } from './write/atomic.js';
 
@@ -34,9 +34,12 @@ export interface BuiltFile {
 }
 
 // Backends load on first use: a PDF-only build never loads docx, and the reverse.
-const RENDERERS: Record<Format, () => Promise<Renderer>> = {
-  pdf: async () => (await import('./render/pdf/index.js')).renderPdf,
-  docx: async () => (await import('./render/docx/index.js')).renderDocx,
+const BACKENDS: Record<Format, () => Promise<Backend>> = {
+  pdf: async () => ({ render: (await import('./render/pdf/index.js')).renderPdf }),
+  docx: async () => {
+    const { renderDocx, prepareDocx } = await import('./render/docx/index.js');
+    return { render: renderDocx, prepare: prepareDocx };
+  },
 };
 
 export async function build(options: BuildOptions): Promise<BuiltFile[]> {
@@ -63,18 +66,23 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
 
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const templates = await loadTemplates(templatesDir);
-  const renderers = new Map<Format, Renderer>();
-  for (const format of formats) renderers.set(format, await RENDERERS[format]());
+  const backends = new Map<Format, Backend>();
+  for (const format of formats) backends.set(format, await BACKENDS[format]());
 
-  const rendered: { path: string; bytes: Uint8Array; milliseconds: number }[] = [];
-  for (const spec of selected) {
+  const documents = selected.map((spec) => {
     const xml = templates.render(spec.template, spec.context);
     const model = parseDocumentXml(xml, relative(process.cwd(), join(templatesDir, `${spec.template}.hbs`)), dataDir);
     if (spec.banner) model.banner = spec.banner;
+    return { spec, model };
+  });
+  for (const backend of backends.values()) for (const { model } of documents) backend.prepare?.(model);
+
+  const rendered: { path: string; bytes: Uint8Array; milliseconds: number }[] = [];
+  for (const { spec, model } of documents) {
     const renderOptions = { date: new Date(`${spec.date}T00:00:00Z`), author: data.organization.name };
-    for (const [format, render] of renderers) {
+    for (const [format, backend] of backends) {
       const started = performance.now();
-      const bytes = await render(model, renderOptions);
+      const bytes = await backend.render(model, renderOptions);
       rendered.push({ path: join(options.outDir, `${spec.name}.${format}`), bytes, milliseconds: performance.now() - started });
     }
   }

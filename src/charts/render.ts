@@ -17,15 +17,19 @@ export function layoutChart(chart: Chart, fontSize: number): ChartLayout {
 // 300 dpi took twice as long to make (two charts: a fifth of a batch organization's build).
 const CHART_DPI = 220;
 
-/** PNGs by SVG source: a rebuild (watch mode) rasterises only the charts whose figures changed. */
+/**
+ * PNGs by SVG source: a rebuild (watch mode) rasterises only the charts whose
+ * figures changed. resvg draws on libuv's thread pool (renderAsync), so a chart
+ * asked for early (Backend.prepare) is drawn while the main thread lays out the
+ * documents before it.
+ */
 const rasterised = memoizedByText(async (svg): Promise<Uint8Array> => {
-  const { Resvg } = vendor.resvg();
-  const resvg = new Resvg(svg, {
+  const options = {
     font: { fontFiles: [FONT_FILES.normal, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
-    fitTo: { mode: 'zoom', value: CHART_DPI / 72 },
+    fitTo: { mode: 'zoom' as const, value: CHART_DPI / 72 },
     background: 'rgba(255,255,255,1)',
-  });
-  const image = resvg.render();
+  };
+  const image = await vendor.resvg().renderAsync(svg, options);
   return indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
 }, 64);
 

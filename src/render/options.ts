@@ -9,3 +9,13 @@ export interface RenderOptions {
 }
 
 export type Renderer = (model: DocumentModel, options: RenderOptions) => Promise<Uint8Array>;
+
+export interface Backend {
+  render: Renderer;
+  /**
+   * Starts, for a model that will be rendered later in this build, the work that
+   * can run off the main thread (the DOCX's chart pictures), so that it overlaps
+   * with the documents rendered before it.
+   */
+  prepare?(model: DocumentModel): void;
+}

@@ -371,12 +371,24 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
 }
 
 /** Every chart of the document, however deep, rasterised before the synchronous layout. */
-async function renderCharts(items: Block[], fontSize: number, images: Map<Chart, Uint8Array>): Promise<void> {
+/** Every chart of `items`, in document order. */
+function chartsOf(items: Block[], found: Chart[] = []): Chart[] {
   for (const b of items) {
-    if (b.kind === 'chart') images.set(b, await chartPng(b, fontSize));
-    else if (b.kind === 'list') for (const item of b.items) await renderCharts(item, fontSize, images);
-    else if (b.kind === 'table') for (const row of b.rows) for (const cell of row.cells) await renderCharts(cell.blocks, fontSize, images);
+    if (b.kind === 'chart') found.push(b);
+    else if (b.kind === 'list') for (const item of b.items) chartsOf(item, found);
+    else if (b.kind === 'table') for (const row of b.rows) for (const cell of row.cells) chartsOf(cell.blocks, found);
   }
+  return found;
+}
+
+async function renderCharts(items: Block[], fontSize: number, images: Map<Chart, Uint8Array>): Promise<void> {
+  for (const chart of chartsOf(items)) images.set(chart, await chartPng(chart, fontSize));
+}
+
+/** Starts drawing the model's chart pictures (kept by content, so renderDocx finds them drawn or under way). */
+export function prepareDocx(model: DocumentModel): void {
+  // A failure is reported by the renderDocx that awaits the same picture.
+  for (const chart of chartsOf(model.blocks)) chartPng(chart, model.fontSize).catch(() => {});
 }
 
 
