@@ -41,16 +41,11 @@ export function applyDocxPatches(): void {
   element.prepForXml = function prepChildrenInOneLoop(this: { root: unknown[]; rootKey: string }, context: PrepContext) {
     context.stack.push(this);
     const children: unknown[] = [];
-    const add = (value: unknown) => {
-      if (!Array.isArray(value)) {
-        if (value !== undefined) children.push(value);
-      } else for (const item of value) if (item !== undefined) children.push(item);
-    };
     for (const child of this.root) {
-      if (!isXmlComponent(child)) add(child);
+      if (!isXmlComponent(child)) addFlat(children, child);
       else {
         const parts = (child as { writtenAs?: { prepForXml(context: PrepContext): unknown }[] }).writtenAs;
-        if (!parts) add(child.prepForXml(context as never));
+        if (!parts) addFlat(children, child.prepForXml(context as never));
         else
           for (const part of parts) {
             const prepared = part.prepForXml(context);
@@ -67,4 +62,11 @@ export function applyDocxPatches(): void {
 
 interface PrepContext {
   stack: unknown[];
+}
+
+/** What flatMap then filter made of one child's value: an array spread one level, undefined left out. */
+function addFlat(children: unknown[], value: unknown): void {
+  if (!Array.isArray(value)) {
+    if (value !== undefined) children.push(value);
+  } else for (const item of value) if (item !== undefined) children.push(item);
 }

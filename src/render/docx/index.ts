@@ -370,8 +370,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
   }
 }
 
-/** Every chart of the document, however deep, rasterised before the synchronous layout. */
-/** Every chart of `items`, in document order. */
+/** Every chart of `items`, however deep, in document order. */
 function chartsOf(items: Block[], found: Chart[] = []): Chart[] {
   for (const b of items) {
     if (b.kind === 'chart') found.push(b);
@@ -381,6 +380,7 @@ function chartsOf(items: Block[], found: Chart[] = []): Chart[] {
   return found;
 }
 
+/** Every chart of the document rasterised before the synchronous layout. */
 async function renderCharts(items: Block[], fontSize: number, images: Map<Chart, Uint8Array>): Promise<void> {
   for (const chart of chartsOf(items)) images.set(chart, await chartPng(chart, fontSize));
 }
