@@ -4,8 +4,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { loadWorkerThreads } from './util/worker-threads.js';
 
 export interface OrganizationOutcome {
   name: string;
@@ -35,6 +35,7 @@ export interface BatchOptions {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 export async function batch(options: BatchOptions): Promise<OrganizationOutcome[]> {
+  const { Worker } = loadWorkerThreads();
   const names = await organizationFolders(options.dataRoot);
   const outcomes: OrganizationOutcome[] = [];
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), names.length));
@@ -67,3 +68,4 @@ async function organizationFolders(dataRoot: string): Promise<string[]> {
   const folders = await Promise.all(entries.map(async (entry) => ((await isFolder(entry)) ? entry.name : undefined)));
   return folders.filter((name): name is string => name !== undefined).sort();
 }
+

@@ -50,6 +50,11 @@ await esbuild.build({
         build.onResolve({ filter: /\/vendor\.js$/ }, (args) =>
           args.importer.startsWith(dist) ? { path: here('vendor.cjs') } : undefined,
         );
+        // fflate's Node build loads node:worker_threads for its async functions
+        // (km-docs calls none). Loaded while the snapshot is built, that module leaves
+        // the snapshot's process unable to start a worker (Node 20 does not restore its
+        // cwd counter): the browser build is the same code without it.
+        build.onResolve({ filter: /^fflate$/ }, () => ({ path: join(root, 'node_modules/fflate/esm/browser.js') }));
       },
     },
   ],
