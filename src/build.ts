@@ -1,6 +1,7 @@
 // The pipeline, one direction: load → validate → derive → template → model →
 // render → write. Everything is rendered in memory first and written only when
 // every document succeeded, so a failed build changes no output file.
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { DiagnosticsError } from './diagnostics.js';
 import { parseDocumentXml } from './document/parse-xml.js';
@@ -8,12 +9,13 @@ import { documentsFor } from './documents/registry.js';
 import { loadDataSet } from './load/data-set.js';
 import type { KmData } from './model/schema.js';
 import { TEMPLATES_DIR } from './paths.js';
+import { FORMATS, LOAD_BACKEND, type Format } from './render/backends.js';
+import { onHelperThread } from './render/helper-thread.js';
 import type { Backend } from './render/options.js';
 import { loadTemplates } from './template/engine.js';
 import { writeAtomic } from './write/atomic.js';
 
-export type Format = 'pdf' | 'docx';
-export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+export { FORMATS, type Format };
 
 export interface BuildOptions {
   dataDir: string;
@@ -24,6 +26,13 @@ export interface BuildOptions {
   templatesDir?: string;
   /** The data of `dataDir`, already loaded and valid (the CLI validates first); loaded here when absent. */
   data?: KmData;
+  /**
+   * Render the DOCX files on a helper thread (src/render/helper-thread.ts) while this
+   * thread lays out the PDFs, when the build makes both and the machine has more
+   * than one core. For processes that build again and again (watch mode): the
+   * thread is kept between builds, but its first one is slow. Default: no.
+   */
+  helperThread?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -32,15 +41,6 @@ export interface BuiltFile {
   bytes: number;
   milliseconds: number;
 }
-
-// Backends load on first use: a PDF-only build never loads docx, and the reverse.
-const BACKENDS: Record<Format, () => Promise<Backend>> = {
-  pdf: async () => ({ render: (await import('./render/pdf/index.js')).renderPdf }),
-  docx: async () => {
-    const { renderDocx, prepareDocx } = await import('./render/docx/index.js');
-    return { render: renderDocx, prepare: prepareDocx };
-  },
-};
 
 export async function build(options: BuildOptions): Promise<BuiltFile[]> {
   const dataDir = resolve(options.dataDir);
@@ -66,8 +66,9 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
 
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const templates = await loadTemplates(templatesDir);
+  const helperThread = options.helperThread && formats.includes('pdf') && formats.includes('docx') && availableParallelism() > 1;
   const backends = new Map<Format, Backend>();
-  for (const format of formats) backends.set(format, await BACKENDS[format]());
+  for (const format of formats) backends.set(format, helperThread && format === 'docx' ? onHelperThread(format) : await LOAD_BACKEND[format]());
 
   const documents = selected.map((spec) => {
     const xml = templates.render(spec.template, spec.context);
@@ -77,15 +78,20 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
   });
   for (const backend of backends.values()) for (const { model } of documents) backend.prepare?.(model);
 
-  const rendered: { path: string; bytes: Uint8Array; milliseconds: number }[] = [];
-  for (const { spec, model } of documents) {
-    const renderOptions = { date: new Date(`${spec.date}T00:00:00Z`), author: data.organization.name };
-    for (const [format, backend] of backends) {
-      const started = performance.now();
-      const bytes = await backend.render(model, renderOptions);
-      rendered.push({ path: join(options.outDir, `${spec.name}.${format}`), bytes, milliseconds: performance.now() - started });
-    }
-  }
+  const jobs = documents.flatMap(({ spec, model }) =>
+    [...backends].map(([format, backend]) => ({ spec, model, format, backend })),
+  );
+  const render = async ({ spec, model, format, backend }: (typeof jobs)[number]) => {
+    const started = performance.now();
+    const bytes = await backend.render(model, { date: new Date(`${spec.date}T00:00:00Z`), author: data.organization.name });
+    return { path: join(options.outDir, `${spec.name}.${format}`), bytes, milliseconds: performance.now() - started };
+  };
+  // Work for the helper thread is handed over first, so it runs while this thread
+  // renders the rest; a failure there is reported when its result is awaited below.
+  const results = new Map(jobs.filter((job) => job.backend.offThread).map((job) => [job, render(job)]));
+  for (const promise of results.values()) promise.catch(() => {});
+  for (const job of jobs) if (!job.backend.offThread) results.set(job, Promise.resolve(await render(job)));
+  const rendered = await Promise.all(jobs.map((job) => results.get(job)!));
 
   const written: BuiltFile[] = [];
   for (const file of rendered) {

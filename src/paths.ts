@@ -12,3 +12,6 @@ export const FONT_FILES = {
   italics: `${FONTS_DIR}Sarabun-Italic.ttf`,
   bolditalics: `${FONTS_DIR}Sarabun-BoldItalic.ttf`,
 } as const;
+
+/** The helper thread's script (compiled), found the same way from dist/ and from the snapshot's bundle there. */
+export const HELPER_THREAD_SCRIPT = fileURLToPath(new URL('./render/helper-thread-worker.js', import.meta.url));

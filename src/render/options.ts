@@ -18,4 +18,6 @@ export interface Backend {
    * with the documents rendered before it.
    */
   prepare?(model: DocumentModel): void;
+  /** render() runs on another thread: a build hands such work over before rendering the rest itself. */
+  offThread?: boolean;
 }
