@@ -68,4 +68,3 @@ async function organizationFolders(dataRoot: string): Promise<string[]> {
   const folders = await Promise.all(entries.map(async (entry) => ((await isFolder(entry)) ? entry.name : undefined)));
   return folders.filter((name): name is string => name !== undefined).sort();
 }
-

@@ -2,7 +2,8 @@
 // is built (src/snapshot.ts), it leaves the snapshot's process unable to start any
 // worker: Node 20's internal/worker keeps a SharedArrayBuffer that the snapshot
 // does not restore, and every worker then fails in process.cwd() ("undefined is
-// not an integer typed array"). test/snapshot.test.ts starts workers from the blob.
+// not an integer typed array"). Node has not vetted worker_threads for snapshot
+// builder scripts (nodejs/node#56120). test/snapshot.test.ts starts workers from the blob.
 import { createRequire } from 'node:module';
 
 export function loadWorkerThreads(): typeof import('node:worker_threads') {
