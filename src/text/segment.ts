@@ -34,6 +34,8 @@ export const UNBREAKABLE_PHRASES: readonly string[] = [
   'เผยแพร่', // เผย|แพร่
   'โครงการ', // โครง|การฯ
   'ร้อยละ', // ร้อย|ละ
+  'เรียนรู้', // เรียน|รู้
+  'วิธีการ', // วิธี|การ
   'ตรวจสอบ', // ตรวจ|สอบ
   'เครื่องมือ', // เครื่อง|มือ
   'ปีงบประมาณ',
@@ -56,7 +58,12 @@ const CONNECTIVE = /^(?:และ|ที่|ซึ่ง|ของ|ใน|กั
  * hyphenation and drop when the text is copied.
  */
 export function bindsToNext(piece: string): boolean {
-  return CONNECTIVE.test(piece) || /[\u0E01-\u0E4E]-$/.test(piece);
+  return isConnective(piece) || /[\u0E01-\u0E4E]-$/.test(piece);
+}
+
+/** A connective: kept with the next word by preference, not at any cost (line-breaking.ts weighs it). */
+export function isConnective(piece: string): boolean {
+  return CONNECTIVE.test(piece);
 }
 
 /** Offsets (0 < offset < text.length) where a break may go between two words without a space. */

@@ -44,6 +44,9 @@
 // 12. Speed only: the lists pdfmake hands to a pageBreakBefore function (the nodes
 //    after this one on its page, …) come from an index by page instead of a scan of
 //    the whole document for each call (same lists, same page breaks).
+// 13. Justified paragraphs are broken into lines as a whole, not line by line:
+//    buildNextLine takes the lines that src/render/pdf/line-breaking.ts plans, so a
+//    line before a long unbreakable word is not left with holes at its few spaces.
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
@@ -53,7 +56,8 @@ import { readFileSync } from 'node:fs';
 import zlib, { type CompressCallback, type InputType } from 'node:zlib';
 import { FONT_FILES } from '../../paths.js';
 import { vendor, type PdfmakeInternal } from '../../vendor.js';
-import { bindsToNext, graphemeClusters, splitAtBreaks, splitAtWords } from '../../text/segment.js';
+import { bindsToNext, graphemeClusters, isConnective, splitAtBreaks, splitAtWords } from '../../text/segment.js';
+import { planLines } from './line-breaking.js';
 
 export const PATCHED_PDFMAKE_VERSION = '0.3.11';
 export const PATCHED_PDFKIT_VERSION = '0.19.1';
@@ -151,6 +155,16 @@ export function applyPdfmakePatches(): void {
   LayoutBuilder.prototype.buildNextLine = function buildNextLineWithoutCuttingClusters(textNode) {
     const inlines = textNode._inlines;
     const first = inlines?.[0];
+    const planned = inlines && first && plannedLineLength(textNode, inlines, this.writer.context().availableWidth);
+    if (planned) {
+      // pdfmake fills the line from the planned items only (they fit), then gets the rest back.
+      const rest = inlines.splice(planned);
+      const line = buildNextLine.call(this, textNode) as PdfmakeLine;
+      const left = textNode._inlines ?? [];
+      textNode._inlines = left.length ? [...left, ...rest] : rest;
+      line.lastLineInParagraph = textNode._inlines.length === 0;
+      return line;
+    }
     if (inlines && first && !first.noWrap) {
       const available = this.writer.context().availableWidth - (first.leadingIndent ?? 0);
       if ((first.width ?? 0) > available) inlines.splice(0, 1, ...splitOverwide(first, available, measurer));
@@ -826,6 +840,31 @@ function reinline(inline: PdfmakeInline, pieces: readonly string[], measurer?: M
     }
     return piece;
   });
+}
+
+/**
+ * 13. Justified paragraphs are broken into lines as a whole (src/render/pdf/line-breaking.ts)
+ * instead of by filling each line in turn. The plan is made at the paragraph's first
+ * line and made again for the rest whenever pdfmake's inlines or the width are not
+ * those it was made for (a layout run again, a column of another width).
+ */
+const linePlans = new WeakMap<object, { width: number; start: PdfmakeInline; lengths: Map<PdfmakeInline, number> }>();
+const SOFT_GLUE = { softGlue: (item: { text: string }) => isConnective(item.text) };
+
+function plannedLineLength(textNode: object, inlines: PdfmakeInline[], width: number): number | undefined {
+  const first = inlines[0]!;
+  if (first.alignment !== 'justify') return undefined;
+  let plan = linePlans.get(textNode);
+  if (!plan || plan.width !== width || (plan.start !== first && !plan.lengths.has(first))) {
+    const lengths = new Map<PdfmakeInline, number>();
+    let index = 0;
+    for (const length of planLines(inlines as (PdfmakeInline & { width: number })[], width, SOFT_GLUE) ?? []) {
+      lengths.set(inlines[index]!, length);
+      index += length;
+    }
+    linePlans.set(textNode, (plan = { width, start: first, lengths }));
+  }
+  return plan.lengths.get(first);
 }
 
 /** Width of the first inline and the ones glued to it (noNewLine), as pdfmake keeps them together. */
