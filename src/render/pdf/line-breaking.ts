@@ -27,8 +27,12 @@ export interface BreakOptions {
   softGlue(item: BreakItem): boolean;
 }
 
-/** Letter spacing the justifier gives before it widens spaces instead (pdfmake-patches MAX_LETTER_SPACING). */
-const LETTER_STRETCH_EM = 0.06;
+/**
+ * The most a justified line spreads its letters apart (em per gap) before the rest
+ * of its slack goes to its spaces: beyond it letters look spaced out, and text
+ * extractors read the gaps as word spaces. Used by the justifier too (pdfmake-patches).
+ */
+export const MAX_LETTER_SPACING_EM = 0.06;
 /** How far a space may comfortably widen. */
 const SPACE_STRETCH_EM = 0.5;
 /** TeX's \linepenalty: fewer lines are better, all else equal. */
@@ -96,7 +100,7 @@ export function planLines(items: readonly BreakItem[], width: number, options: B
 /** TeX's badness: 100 × (slack / what the line can stretch)³, capped. */
 function lineBadness(slack: number, letters: number, spaces: number, em: number): number {
   if (slack <= 0) return 0;
-  const stretch = (letters * LETTER_STRETCH_EM + spaces * SPACE_STRETCH_EM) * em;
+  const stretch = (letters * MAX_LETTER_SPACING_EM + spaces * SPACE_STRETCH_EM) * em;
   if (stretch <= 0) return MAX_BADNESS;
   return Math.min(MAX_BADNESS, 100 * (slack / stretch) ** 3);
 }

@@ -57,7 +57,7 @@ import zlib, { type CompressCallback, type InputType } from 'node:zlib';
 import { FONT_FILES } from '../../paths.js';
 import { vendor, type PdfmakeInternal } from '../../vendor.js';
 import { bindsToNext, graphemeClusters, isConnective, splitAtBreaks, splitAtWords } from '../../text/segment.js';
-import { planLines } from './line-breaking.js';
+import { MAX_LETTER_SPACING_EM, planLines } from './line-breaking.js';
 
 export const PATCHED_PDFMAKE_VERSION = '0.3.11';
 export const PATCHED_PDFKIT_VERSION = '0.19.1';
@@ -923,11 +923,11 @@ function justifyByClusters(line: PdfmakeLine, width: number, measurer: Measurer)
   const letters = letterGap.filter(Boolean).length;
   const spaces = spaceGap.filter(Boolean).length;
   if (letters + spaces < 1 || slack <= 0) return false;
-  // Evenly between letters and spaces, but past MAX_LETTER_SPACING letters look
+  // Evenly between letters and spaces, but past MAX_LETTER_SPACING_EM letters look
   // spaced out and readers see word gaps: the rest goes to the spaces, if any.
   const fontSize = Number(line.inlines[0]?.fontSize ?? 12);
   let shift = slack / (letters + spaces);
-  if (spaces > 0 && shift > MAX_LETTER_SPACING * fontSize) shift = MAX_LETTER_SPACING * fontSize;
+  if (spaces > 0 && shift > MAX_LETTER_SPACING_EM * fontSize) shift = MAX_LETTER_SPACING_EM * fontSize;
   const atSpace = spaces > 0 ? (slack - shift * letters) / spaces : 0;
   let x = start;
   clusters.forEach((cluster, i) => {
@@ -953,7 +953,6 @@ function utf16Hex(text: string): string {
 }
 /** Thai combining marks: drawn with zero advance over the letter before them. */
 const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
-const MAX_LETTER_SPACING = 0.06; // em: beyond this letters look spaced out, and readers see word gaps
 
 // Widths of clusters repeat endlessly ("ที่", "การ"); fontkit shapes each only once per font and size.
 const widthCache = new WeakMap<object, Map<string, number>>();
