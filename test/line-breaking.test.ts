@@ -1,7 +1,15 @@
 // The paragraph line breaker (src/render/pdf/line-breaking.ts) on items of known
-// widths; test/typesetting.test.ts checks what it does to real PDFs.
+// widths, then on random justified paragraphs rendered to a real PDF and read
+// back; test/typesetting.test.ts checks the corpus.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Block, DocumentModel } from '../src/document/model.js';
 import { planLines, type BreakItem } from '../src/render/pdf/line-breaking.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { A4_WIDTH, CORPUS, MARGIN } from './helpers/corpus.js';
+import { lines, pageGlyphs } from './helpers/glyphs.js';
 
 const SOFT = { softGlue: (item: BreakItem) => item.text.startsWith('และ') };
 /** A piece of `width` points (20 letters, as Thai pieces between spaces run long); `spaced` ends with a space. */
@@ -71,5 +79,65 @@ describe('planLines', () => {
 
   it('gives up when an item is wider than the line (the caller then splits it)', () => {
     expect(planLines([spaced(30), word(120), word(10)], 100, SOFT)).toBeUndefined();
+  });
+});
+
+/** Lines of one paragraph `width` points wide, rendered and read back. */
+async function renderedLines(text: string, align: 'left' | 'justify', width: number): Promise<string[]> {
+  const contentWidth = A4_WIDTH - MARGIN.left - MARGIN.right;
+  const paragraph: Block = { kind: 'paragraph', inlines: [{ text }], align, indent: 0, marginLeft: contentWidth - width, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, heading: 0 };
+  const model: DocumentModel = { title: 't', size: 'A4', orientation: 'portrait', margins: MARGIN, fontSize: 16, pageNumbers: 'none', blocks: [paragraph] };
+  const dir = await mkdtemp(join(tmpdir(), 'km-docs-lines-'));
+  try {
+    const file = join(dir, 'p.pdf');
+    await writeFile(file, await renderPdf(model, { date: new Date('2024-01-01T00:00:00Z'), author: 'test' }));
+    return pageGlyphs(file).flatMap(lines).map((line) => line.text);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('a connective before a word wider than the column (PDF)', () => {
+  it.each(['left', 'justify'] as const)('%s: does not stand alone on a line', async (align) => {
+    // ICU makes one word of "รวดเร็วwww.skmpao.go.th/", wider than the column, and ที่
+    // keeps to it: the pair can never share a line, so its glue goes before lines are
+    // made (filling line by line left ที่ alone above the word).
+    const text = 'ศูนย์ข้อมูลข่าวสารที่รวดเร็วwww.skmpao.go.th/km-plan-2567-2569 และศูนย์ข้อมูลข่าวสาร';
+    const got = await renderedLines(text, align, 120);
+    expect(got.join('')).toBe(text);
+    expect(got).not.toContain('ที่');
+    // The address is cut (it is wider than the column), not the Thai word joined to it.
+    expect(got.some((line) => line.includes('รวดเร็ว'))).toBe(true);
+  });
+});
+
+describe('justified paragraphs of random words, widths and indents (PDF)', () => {
+  it('keep every character in order and end every line but the last at the margin, across pages', async () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const words = CORPUS.flatMap((c) => c.text.split(' '));
+    const contentWidth = A4_WIDTH - MARGIN.left - MARGIN.right;
+    const texts = Array.from({ length: 40 }, () =>
+      Array.from({ length: 5 + Math.floor(random() * 60) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : ''),
+    );
+    const blocks: Block[] = texts.flatMap((text, i): Block[] => [
+      ...(i > 0 ? [{ kind: 'page-break' } as const] : []),
+      { kind: 'paragraph', inlines: [{ text }], align: 'justify', indent: random() < 0.5 ? 40 : 0, marginLeft: contentWidth * 0.5 * random(), spaceBefore: 0, spaceAfter: 0, keepWithNext: false, heading: 0 },
+    ]);
+    const model: DocumentModel = { title: 'random', size: 'A4', orientation: 'portrait', margins: MARGIN, fontSize: 16, pageNumbers: 'none', blocks };
+    const dir = await mkdtemp(join(tmpdir(), 'km-docs-random-'));
+    try {
+      const file = join(dir, 'random.pdf');
+      await writeFile(file, await renderPdf(model, { date: new Date('2024-01-01T00:00:00Z'), author: 'test' }));
+      const pages = pageGlyphs(file).map(lines);
+      // Some paragraphs run onto a second page: the pages together hold the texts together.
+      expect(pages.length).toBeGreaterThan(texts.length);
+      expect(pages.map((page) => page.map((line) => line.text).join('')).join('')).toBe(texts.join(''));
+      const margin = A4_WIDTH - MARGIN.right;
+      const short = pages.flatMap((page) => page.slice(0, -1)).filter((line) => Math.abs(line.right - margin) > 0.5);
+      expect(short.map((line) => line.text)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

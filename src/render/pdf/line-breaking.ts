@@ -19,6 +19,8 @@ export interface BreakItem {
   noNewLine?: boolean;
   /** A forced line break after it (<br/>). */
   lineEnd?: boolean;
+  /** A piece of a word too wide for any line: a break after it is inside the word. */
+  midWord?: boolean;
   fontSize?: unknown;
 }
 
@@ -40,6 +42,8 @@ const LINE_PENALTY = 10;
 /** A line ending with a connective (และ, ของ …) is as bad as a rather loose line (badness ~50). */
 const CONNECTIVE_DEMERITS = 3600;
 const MAX_BADNESS = 10_000;
+/** A break inside a word costs more than the worst line ((MAX_BADNESS + LINE_PENALTY)²): as few as possible. */
+const MID_WORD_DEMERITS = 1e9;
 const MARK_OR_SPACE = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\s]/g;
 
 /**
@@ -71,7 +75,7 @@ export function planLines(items: readonly BreakItem[], width: number, options: B
     const last = end === n - 1;
     const glued = !last && item.noNewLine && !item.lineEnd;
     if (glued && !options.softGlue(item)) continue;
-    const penalty = glued ? CONNECTIVE_DEMERITS : 0;
+    const penalty = (glued ? CONNECTIVE_DEMERITS : 0) + (!last && item.midWord ? MID_WORD_DEMERITS : 0);
     // Lines that end here, longest first; a forced break before `start` stops the search.
     for (let start = end; start >= 0; start--) {
       if (start < end && items[start]!.lineEnd) break;

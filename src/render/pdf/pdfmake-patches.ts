@@ -76,6 +76,8 @@ export interface PdfmakeInline {
   leadingIndent?: number;
   alignment?: string;
   justifyShift?: number;
+  /** A piece of a word cut by grapheme cluster (section 2): a break after it is inside the word. */
+  midWord?: boolean;
   [style: string]: unknown;
 }
 
@@ -154,9 +156,8 @@ export function applyPdfmakePatches(): void {
   const buildNextLine = LayoutBuilder.prototype.buildNextLine;
   LayoutBuilder.prototype.buildNextLine = function buildNextLineWithoutCuttingClusters(textNode) {
     const inlines = textNode._inlines;
-    const first = inlines?.[0];
-    const planned = inlines && first && plannedLineLength(textNode, inlines, this.writer.context().availableWidth);
-    if (planned) {
+    const planned = inlines?.length ? plannedLineLength(textNode, inlines, this.writer.context().availableWidth, measurer) : undefined;
+    if (inlines && planned) {
       // pdfmake fills the line from the planned items only (they fit), then gets the rest back.
       const rest = inlines.splice(planned);
       const line = buildNextLine.call(this, textNode) as PdfmakeLine;
@@ -165,6 +166,8 @@ export function applyPdfmakePatches(): void {
       line.lastLineInParagraph = textNode._inlines.length === 0;
       return line;
     }
+    // Read after plannedLineLength, which may have split the first inline.
+    const first = inlines?.[0];
     if (inlines && first && !first.noWrap) {
       const available = this.writer.context().availableWidth - (first.leadingIndent ?? 0);
       if ((first.width ?? 0) > available) inlines.splice(0, 1, ...splitOverwide(first, available, measurer));
@@ -843,36 +846,59 @@ function reinline(inline: PdfmakeInline, pieces: readonly string[], measurer?: M
 }
 
 /**
- * 13. Justified paragraphs are broken into lines as a whole (src/render/pdf/line-breaking.ts)
- * instead of by filling each line in turn. The plan is made at the paragraph's first
- * line and made again for the rest whenever pdfmake's inlines or the width are not
- * those it was made for (a layout run again, a column of another width).
+ * 13. Each paragraph is settled before its first line is made: a word wider than
+ * the line is split (section 2) and a glued run wider than the line loses its
+ * glue, so that a connective before such a word ends the line before it instead of
+ * standing alone. A justified paragraph is then broken into lines as a whole
+ * (src/render/pdf/line-breaking.ts) instead of by filling each line in turn. This
+ * is done again whenever pdfmake's inlines or the width are not those it was done
+ * for (a layout run again, a column of another width).
  */
-const linePlans = new WeakMap<object, { width: number; start: PdfmakeInline; lengths: Map<PdfmakeInline, number> }>();
+const paragraphs = new WeakMap<object, { width: number; inlines: Set<PdfmakeInline>; lengths: Map<PdfmakeInline, number> }>();
 const SOFT_GLUE = { softGlue: (item: { text: string }) => isConnective(item.text) };
 
-function plannedLineLength(textNode: object, inlines: PdfmakeInline[], width: number): number | undefined {
-  const first = inlines[0]!;
-  if (first.alignment !== 'justify') return undefined;
-  let plan = linePlans.get(textNode);
-  if (!plan || plan.width !== width || (plan.start !== first && !plan.lengths.has(first))) {
+/** The number of inlines the next line takes by the paragraph's plan; undefined: fill it as pdfmake does. */
+function plannedLineLength(textNode: object, inlines: PdfmakeInline[], width: number, measurer: Measurer): number | undefined {
+  let paragraph = paragraphs.get(textNode);
+  if (!paragraph || paragraph.width !== width || !paragraph.inlines.has(inlines[0]!)) {
+    settle(inlines, width, measurer);
     const lengths = new Map<PdfmakeInline, number>();
-    let index = 0;
-    for (const length of planLines(inlines as (PdfmakeInline & { width: number })[], width, SOFT_GLUE) ?? []) {
-      lengths.set(inlines[index]!, length);
-      index += length;
+    if (inlines[0]!.alignment === 'justify') {
+      let index = 0;
+      for (const length of planLines(inlines as (PdfmakeInline & { width: number })[], width, SOFT_GLUE) ?? []) {
+        lengths.set(inlines[index]!, length);
+        index += length;
+      }
     }
-    linePlans.set(textNode, (plan = { width, start: first, lengths }));
+    paragraphs.set(textNode, (paragraph = { width, inlines: new Set(inlines), lengths }));
   }
-  return plan.lengths.get(first);
+  return paragraph.lengths.get(inlines[0]!);
 }
 
-/** Width of the first inline and the ones glued to it (noNewLine), as pdfmake keeps them together. */
-function gluedWidth(inlines: PdfmakeInline[]): number {
+function settle(inlines: PdfmakeInline[], width: number, measurer: Measurer): void {
+  // Widths as a line ending there counts them: a trailing space hangs past the margin.
+  for (let i = 0; i < inlines.length; i++) {
+    const inline = inlines[i]!;
+    const available = width - (i === 0 ? (inline.leadingIndent ?? 0) : 0);
+    if (inline.noWrap || (inline.width ?? 0) - (inline.trailingCut ?? 0) <= available) continue;
+    const pieces = splitOverwide(inline, available, measurer);
+    inlines.splice(i, 1, ...pieces);
+    i += pieces.length - 1;
+  }
+  for (let i = 0; i < inlines.length; i++) {
+    if (!inlines[i]!.noNewLine) continue;
+    let end = i;
+    while (end < inlines.length - 1 && inlines[end]!.noNewLine) end++;
+    if (gluedWidth(inlines, i) - (inlines[end]!.trailingCut ?? 0) > width) inlines[i]!.noNewLine = false;
+  }
+}
+
+/** Width of the inline at `start` and the ones glued to it (noNewLine), as pdfmake keeps them together. */
+function gluedWidth(inlines: PdfmakeInline[], start = 0): number {
   let width = 0;
-  for (const inline of inlines) {
-    width += inline.width ?? 0;
-    if (!inline.noNewLine) break;
+  for (let i = start; i < inlines.length; i++) {
+    width += inlines[i]!.width ?? 0;
+    if (!inlines[i]!.noNewLine) break;
   }
   return width;
 }
@@ -880,9 +906,13 @@ function gluedWidth(inlines: PdfmakeInline[]): number {
 /** A word wider than the line: split at any word boundary, then by grapheme cluster, never inside one. */
 function splitOverwide(inline: PdfmakeInline, available: number, measurer: Measurer): PdfmakeInline[] {
   const words = reinline(inline, splitAtWords(inline.text), measurer);
-  return words.flatMap((word) =>
-    (word.width ?? 0) > available ? reinline(word, graphemeClusters(word.text), measurer) : [word],
-  );
+  return words.flatMap((word) => {
+    if ((word.width ?? 0) <= available) return [word];
+    // A break between these pieces is inside a word: the line breaker takes as few as it can.
+    const clusters = reinline(word, graphemeClusters(word.text), measurer);
+    for (const cluster of clusters.slice(0, -1)) cluster.midWord = true;
+    return clusters;
+  });
 }
 
 /**
