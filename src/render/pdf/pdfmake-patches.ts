@@ -44,9 +44,10 @@
 // 12. Speed only: the lists pdfmake hands to a pageBreakBefore function (the nodes
 //    after this one on its page, …) come from an index by page instead of a scan of
 //    the whole document for each call (same lists, same page breaks).
-// 13. Justified paragraphs are broken into lines as a whole, not line by line:
-//    buildNextLine takes the lines that src/render/pdf/line-breaking.ts plans, so a
-//    line before a long unbreakable word is not left with holes at its few spaces.
+// 13. Paragraphs are settled before their first line (words wider than a line split,
+//    glue no line can hold dropped), and justified ones are broken into lines as a
+//    whole: buildNextLine takes the lines that src/render/pdf/line-breaking.ts plans,
+//    so a line before a long unbreakable word is not left with holes at its few spaces.
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
@@ -158,9 +159,19 @@ export function applyPdfmakePatches(): void {
     const inlines = textNode._inlines;
     const planned = inlines?.length ? plannedLineLength(textNode, inlines, this.writer.context().availableWidth, measurer) : undefined;
     if (inlines && planned) {
-      // pdfmake fills the line from the planned items only (they fit), then gets the rest back.
+      // pdfmake fills the line from the planned items only, then gets the rest back. They
+      // fit; marked noWrap meanwhile, so that pdfmake does not cut the last one because
+      // its trailing space would not (the space hangs past the margin).
       const rest = inlines.splice(planned);
-      const line = buildNextLine.call(this, textNode) as PdfmakeLine;
+      const wraps = inlines.map((inline) => inline.noWrap);
+      for (const inline of inlines) inline.noWrap = true;
+      const taken = inlines.slice();
+      let line: PdfmakeLine;
+      try {
+        line = buildNextLine.call(this, textNode) as PdfmakeLine;
+      } finally {
+        taken.forEach((inline, i) => (inline.noWrap = wraps[i]));
+      }
       const left = textNode._inlines ?? [];
       textNode._inlines = left.length ? [...left, ...rest] : rest;
       line.lastLineInParagraph = textNode._inlines.length === 0;
