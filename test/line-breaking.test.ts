@@ -97,16 +97,22 @@ async function renderedLines(text: string, align: 'left' | 'justify', width: num
   }
 }
 
-describe('a connective before a word wider than the column (PDF)', () => {
-  it.each(['left', 'justify'] as const)('%s: does not stand alone on a line', async (align) => {
+describe('a connective that can never share a line with the word after it (PDF)', () => {
+  it('ends the line before instead of standing alone (the action plan\'s month cells)', async () => {
+    // ของ keeps to ปีงบประมาณ, but the pair is wider than the column: filling line by
+    // line put "เมษายน", then "ของ" alone, then "ปีงบประมาณ".
+    const got = await renderedLines('เมษายน ของปีงบประมาณ', 'left', 90);
+    expect(got).toEqual(['เมษายน ของ', 'ปีงบประมาณ']);
+  });
+
+  it('justified: takes the pieces of a word wider than the column onto its own line', async () => {
     // ICU makes one word of "รวดเร็วwww.skmpao.go.th/", wider than the column, and ที่
-    // keeps to it: the pair can never share a line, so its glue goes before lines are
-    // made (filling line by line left ที่ alone above the word).
+    // keeps to it. The line breaker gets it in pieces and cuts it as few times as it can.
     const text = 'ศูนย์ข้อมูลข่าวสารที่รวดเร็วwww.skmpao.go.th/km-plan-2567-2569 และศูนย์ข้อมูลข่าวสาร';
-    const got = await renderedLines(text, align, 120);
+    const got = await renderedLines(text, 'justify', 120);
     expect(got.join('')).toBe(text);
     expect(got).not.toContain('ที่');
-    // The address is cut (it is wider than the column), not the Thai word joined to it.
+    // The address is cut, not the Thai word joined to it.
     expect(got.some((line) => line.includes('รวดเร็ว'))).toBe(true);
   });
 });

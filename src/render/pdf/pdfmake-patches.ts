@@ -872,9 +872,10 @@ const SOFT_GLUE = { softGlue: (item: { text: string }) => isConnective(item.text
 function plannedLineLength(textNode: object, inlines: PdfmakeInline[], width: number, measurer: Measurer): number | undefined {
   let paragraph = paragraphs.get(textNode);
   if (!paragraph || paragraph.width !== width || !paragraph.inlines.has(inlines[0]!)) {
-    settle(inlines, width, measurer);
+    const justified = inlines[0]!.alignment === 'justify';
+    settle(inlines, width, measurer, justified);
     const lengths = new Map<PdfmakeInline, number>();
-    if (inlines[0]!.alignment === 'justify') {
+    if (justified) {
       let index = 0;
       for (const length of planLines(inlines as (PdfmakeInline & { width: number })[], width, SOFT_GLUE) ?? []) {
         lengths.set(inlines[index]!, length);
@@ -886,9 +887,15 @@ function plannedLineLength(textNode: object, inlines: PdfmakeInline[], width: nu
   return paragraph.lengths.get(inlines[0]!);
 }
 
-function settle(inlines: PdfmakeInline[], width: number, measurer: Measurer): void {
+/**
+ * Glue no line can hold is dropped. Words wider than a line are split here only for
+ * the line breaker (`split`); otherwise when they come to start a line, as before,
+ * so that a too-wide phrase keeps as much of itself together as a line holds
+ * ("ตามพระราช / บัญญัติจัดซื้อ", not "พัสดุตามพระ / ราชบัญญัติจัด").
+ */
+function settle(inlines: PdfmakeInline[], width: number, measurer: Measurer, split: boolean): void {
   // Widths as a line ending there counts them: a trailing space hangs past the margin.
-  for (let i = 0; i < inlines.length; i++) {
+  for (let i = 0; split && i < inlines.length; i++) {
     const inline = inlines[i]!;
     const available = width - (i === 0 ? (inline.leadingIndent ?? 0) : 0);
     if (inline.noWrap || (inline.width ?? 0) - (inline.trailingCut ?? 0) <= available) continue;
