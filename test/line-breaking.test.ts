@@ -9,7 +9,7 @@ import type { Block, DocumentModel } from '../src/document/model.js';
 import { planLines, type BreakItem } from '../src/render/pdf/line-breaking.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { A4_WIDTH, CORPUS, MARGIN } from './helpers/corpus.js';
-import { lines, pageGlyphs } from './helpers/glyphs.js';
+import { lines, pageGlyphs, type TextLine } from './helpers/glyphs.js';
 
 const SOFT = { softGlue: (item: BreakItem) => item.text.startsWith('และ') };
 /** A piece of `width` points (20 letters, as Thai pieces between spaces run long); `spaced` ends with a space. */
@@ -82,19 +82,28 @@ describe('planLines', () => {
   });
 });
 
-/** Lines of one paragraph `width` points wide, rendered and read back. */
-async function renderedLines(text: string, align: 'left' | 'justify', width: number): Promise<string[]> {
-  const contentWidth = A4_WIDTH - MARGIN.left - MARGIN.right;
-  const paragraph: Block = { kind: 'paragraph', inlines: [{ text }], align, indent: 0, marginLeft: contentWidth - width, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, heading: 0 };
-  const model: DocumentModel = { title: 't', size: 'A4', orientation: 'portrait', margins: MARGIN, fontSize: 16, pageNumbers: 'none', blocks: [paragraph] };
+const CONTENT_WIDTH = A4_WIDTH - MARGIN.left - MARGIN.right;
+const paragraph = (text: string, align: 'left' | 'justify', more: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({
+  kind: 'paragraph', inlines: [{ text }], align, indent: 0, marginLeft: 0, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, heading: 0, ...more,
+});
+
+/** The blocks rendered to a real PDF at 16 pt, read back as lines of glyphs, page by page. */
+async function renderedPages(blocks: Block[]): Promise<TextLine[][]> {
+  const model: DocumentModel = { title: 't', size: 'A4', orientation: 'portrait', margins: MARGIN, fontSize: 16, pageNumbers: 'none', blocks };
   const dir = await mkdtemp(join(tmpdir(), 'km-docs-lines-'));
   try {
     const file = join(dir, 'p.pdf');
     await writeFile(file, await renderPdf(model, { date: new Date('2024-01-01T00:00:00Z'), author: 'test' }));
-    return pageGlyphs(file).flatMap(lines).map((line) => line.text);
+    return pageGlyphs(file).map(lines);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The lines of one paragraph `width` points wide. */
+async function renderedLines(text: string, align: 'left' | 'justify', width: number): Promise<string[]> {
+  const pages = await renderedPages([paragraph(text, align, { marginLeft: CONTENT_WIDTH - width })]);
+  return pages.flat().map((line) => line.text);
 }
 
 describe('a connective that can never share a line with the word after it (PDF)', () => {
@@ -122,28 +131,19 @@ describe('justified paragraphs of random words, widths and indents (PDF)', () =>
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const words = CORPUS.flatMap((c) => c.text.split(' '));
-    const contentWidth = A4_WIDTH - MARGIN.left - MARGIN.right;
     const texts = Array.from({ length: 40 }, () =>
       Array.from({ length: 5 + Math.floor(random() * 60) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : ''),
     );
     const blocks: Block[] = texts.flatMap((text, i): Block[] => [
       ...(i > 0 ? [{ kind: 'page-break' } as const] : []),
-      { kind: 'paragraph', inlines: [{ text }], align: 'justify', indent: random() < 0.5 ? 40 : 0, marginLeft: contentWidth * 0.5 * random(), spaceBefore: 0, spaceAfter: 0, keepWithNext: false, heading: 0 },
+      paragraph(text, 'justify', { indent: random() < 0.5 ? 40 : 0, marginLeft: CONTENT_WIDTH * 0.5 * random() }),
     ]);
-    const model: DocumentModel = { title: 'random', size: 'A4', orientation: 'portrait', margins: MARGIN, fontSize: 16, pageNumbers: 'none', blocks };
-    const dir = await mkdtemp(join(tmpdir(), 'km-docs-random-'));
-    try {
-      const file = join(dir, 'random.pdf');
-      await writeFile(file, await renderPdf(model, { date: new Date('2024-01-01T00:00:00Z'), author: 'test' }));
-      const pages = pageGlyphs(file).map(lines);
-      // Some paragraphs run onto a second page: the pages together hold the texts together.
-      expect(pages.length).toBeGreaterThan(texts.length);
-      expect(pages.map((page) => page.map((line) => line.text).join('')).join('')).toBe(texts.join(''));
-      const margin = A4_WIDTH - MARGIN.right;
-      const short = pages.flatMap((page) => page.slice(0, -1)).filter((line) => Math.abs(line.right - margin) > 0.5);
-      expect(short.map((line) => line.text)).toEqual([]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const pages = await renderedPages(blocks);
+    // Some paragraphs run onto a second page: the pages together hold the texts together.
+    expect(pages.length).toBeGreaterThan(texts.length);
+    expect(pages.map((page) => page.map((line) => line.text).join('')).join('')).toBe(texts.join(''));
+    const margin = A4_WIDTH - MARGIN.right;
+    const short = pages.flatMap((page) => page.slice(0, -1)).filter((line) => Math.abs(line.right - margin) > 0.5);
+    expect(short.map((line) => line.text)).toEqual([]);
   });
 });
