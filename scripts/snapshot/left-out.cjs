@@ -6,7 +6,7 @@
 const leftOut = (name) => () => {
   throw new Error(`km-docs's startup snapshot leaves out ${name}: PDF encryption and WOFF2 fonts are not used (scripts/snapshot/left-out.cjs)`);
 };
-// Callable (Brotli's export is a function) and with any named export (AES's cbc, ecb).
+// Callable (Brotli's export is a function), and any named export is AES's (cbc, ecb).
 module.exports = new Proxy(leftOut('the WOFF2 decompressor'), {
-  get: (target, name) => (name === '__esModule' ? false : typeof name === 'string' ? leftOut(name) : target[name]),
+  get: (target, name) => (name === '__esModule' ? false : typeof name === 'string' ? leftOut(`the AES cipher (${name})`) : target[name]),
 });
