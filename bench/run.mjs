@@ -34,7 +34,16 @@ function timeProcesses(commands) {
       samples[name].push(performance.now() - started);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, times]) => [name, stats(times)]));
+  const timings = Object.fromEntries(Object.entries(samples).map(([name, times]) => [name, stats(times)]));
+  // Each command's time over the baseline's of the same round, the median of those:
+  // a drift of the machine's speed between rounds then cancels out.
+  const baseline = samples.baseline;
+  const pairedRatios = Object.fromEntries(
+    Object.entries(samples)
+      .filter(([name]) => name !== 'baseline')
+      .map(([name, times]) => [name, +stats(times.map((t, i) => t / baseline[i])).median.toFixed(2)]),
+  );
+  return { ...timings, pairedRatios };
 }
 
 /** Peak resident memory (MB) of a fresh process, reported by the process itself as it exits. */
@@ -192,10 +201,11 @@ if (args.has('--json')) {
 } else {
   const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
   console.log(`node -e 0                     ${ms(results.baseline)}`);
-  console.log(`cold, whole set (PDF+DOCX)    ${ms(results.coldWholeSet)}  ${results.ratios.coldWholeSet}×  (snapshot, npm start)`);
-  console.log(`cold, action plan PDF         ${ms(results.coldActionPlanPdf)}  ${results.ratios.coldActionPlanPdf}×  (snapshot)`);
-  console.log(`cold, whole set, plain        ${ms(results.coldWholeSetPlain)}  ${results.ratios.coldWholeSetPlain}×  (node dist/cli.js)`);
-  console.log(`cold, action plan PDF, plain  ${ms(results.coldActionPlanPdfPlain)}  ${results.ratios.coldActionPlanPdfPlain}×`);
+  const paired = (name) => `${results.ratios[name]}× (${results.pairedRatios[name]}× paired)`;
+  console.log(`cold, whole set (PDF+DOCX)    ${ms(results.coldWholeSet)}  ${paired('coldWholeSet')}  (snapshot, npm start)`);
+  console.log(`cold, action plan PDF         ${ms(results.coldActionPlanPdf)}  ${paired('coldActionPlanPdf')}  (snapshot)`);
+  console.log(`cold, whole set, plain        ${ms(results.coldWholeSetPlain)}  ${paired('coldWholeSetPlain')}  (node dist/cli.js)`);
+  console.log(`cold, action plan PDF, plain  ${ms(results.coldActionPlanPdfPlain)}  ${paired('coldActionPlanPdfPlain')}`);
   console.log(`warm, whole set               ${ms(results.warmWholeSet)}  ${results.ratios.warmWholeSet}×`);
   for (const name of ['announcement', 'km-action-plan', 'aar-2567']) console.log(`warm, ${name.padEnd(23)} ${ms(results[`warm_${name}`])}  ${ratio(results[`warm_${name}`])}×`);
   console.log(`PDF render, Thai patches on   ${ms(results.renderPatched)}  ${results.ratios.thaiPatchesCost}× of plain pdfmake (${ms(results.renderPlain)})`);

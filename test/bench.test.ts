@@ -26,6 +26,9 @@ describe('npm run bench -- --quick', () => {
       expect(timing.min).toBeLessThanOrEqual(timing.max);
     }
     expect(Object.values(results.ratios).every((r) => typeof r === 'number' && r > 0)).toBe(true);
+    // One paired ratio per cold command, each over the baseline of its own round.
+    expect(Object.keys(results.pairedRatios).sort()).toEqual(['coldActionPlanPdf', 'coldActionPlanPdfPlain', 'coldWholeSet', 'coldWholeSetPlain']);
+    expect(Object.values(results.pairedRatios).every((r) => typeof r === 'number' && r > 0)).toBe(true);
     expect(results.peakRssMBPlain).toBeGreaterThan(0);
     expect(results.scale.map((s: { activities: number }) => s.activities)).toEqual([10, 100]);
     expect(results.scale.every((s: { pages: number; msPerPage: number }) => s.pages > 0 && s.msPerPage > 0)).toBe(true);
