@@ -55,6 +55,27 @@ describe('pdfmake patches', () => {
     expect(fontkit.create(readFileSync(FONT_FILES.normal)).GSUB).not.toBe(a.GSUB);
   });
 
+  it('share shaped runs between fonts of the same face, each with the glyphs of the font that asks', () => {
+    applyPdfmakePatches();
+    type Glyph = { id: number; codePoints: number[] };
+    type Run = { glyphs: Glyph[]; positions: { xAdvance: number; xOffset: number }[] };
+    const fontkit = vendor.fontkit() as { create(bytes: Uint8Array): { layout(text: string): Run; getGlyph(id: number): Glyph } };
+    // A text no other test shapes, laid out by the fonts of two documents.
+    const text = 'ทดสอบแคชรูปอักษรน้ำใจ ๑๒๓';
+    const [first, second] = [fontkit.create(readFileSync(FONT_FILES.normal)), fontkit.create(readFileSync(FONT_FILES.normal))];
+    const shaped = first.layout(text);
+    const reused = second.layout(text);
+    expect(reused.glyphs.map((g) => g.id)).toEqual(shaped.glyphs.map((g) => g.id));
+    expect(reused.glyphs.map((g) => g.codePoints)).toEqual(shaped.glyphs.map((g) => g.codePoints));
+    expect(reused.positions).toEqual(shaped.positions);
+    expect(reused.positions[0]).not.toBe(shaped.positions[0]);
+    // The kept run holds no glyph of the first font, so it does not keep that font
+    // (its file and decoded glyphs) alive after its document is done.
+    // (Compared as booleans: a failing toBe would print the whole font graph.)
+    expect(reused.glyphs.map((glyph) => glyph === second.getGlyph(glyph.id))).toEqual(reused.glyphs.map(() => true));
+    expect(shaped.glyphs.map((glyph) => glyph === first.getGlyph(glyph.id))).toEqual(shaped.glyphs.map(() => true));
+  });
+
   it("embed font subsets with fontkit's own bytes, composite glyphs renumbered per subset", () => {
     applyPdfmakePatches();
     type Font = { createSubset(): { includeGlyph(gid: number): number; encode(): Uint8Array }; glyphsForString(text: string): { id: number }[] };

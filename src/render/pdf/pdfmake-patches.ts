@@ -722,7 +722,7 @@ export function joinLines(chunks: (string | Uint8Array)[]): Uint8Array[] {
 }
 
 interface GlyphRun {
-  glyphs: { advanceWidth: number }[];
+  glyphs: { id: number; codePoints: number[]; advanceWidth: number }[];
   positions: { xAdvance: number; xOffset: number }[];
 }
 
@@ -750,28 +750,50 @@ function orderMarksForExtraction(TTFFont: TTFFontProto): void {
   // Shaping is the costliest step of rendering Thai, and every PDF (and every table
   // measurement) parses the fonts anew, so runs are cached across font objects of the
   // same face. Callers get copies: pdfkit scales a run's positions in place.
-  const runs = new Map<string, GlyphRun>();
-  TTFFont.layout = function layoutWithMarksInOrder(this: { postscriptName: string }, text: unknown, features?: unknown, ...rest: unknown[]) {
+  const runs = new Map<string, KeptRun>();
+  TTFFont.layout = function layoutWithMarksInOrder(this: ShapingFont, text: unknown, features?: unknown, ...rest: unknown[]) {
     if (typeof text !== 'string' || rest.length > 0) return layout.call(this, text, features, ...rest);
     const key = `${this.postscriptName}\u0000${features ? JSON.stringify(features) : ''}\u0000${text}`;
-    let run = runs.get(key);
-    if (!run) {
-      run = layout.call(this, text, features);
+    let kept = runs.get(key);
+    if (!kept) {
+      const run = layout.call(this, text, features);
       orderMarks(run);
       if (runs.size >= MAX_CACHED_RUNS) runs.clear();
-      runs.set(key, run);
+      runs.set(key, (kept = keep(run)));
     }
-    return copyRun(run);
+    return copyRun(kept, this);
   };
 }
 
 const MAX_CACHED_RUNS = 50_000;
 
-/** A run with positions of its own; glyphs are shared (nothing writes to them). */
-function copyRun(run: GlyphRun): GlyphRun {
+interface ShapingFont {
+  postscriptName: string;
+  getGlyph(id: number, codePoints: number[]): GlyphRun['glyphs'][number];
+}
+
+/**
+ * A run as the cache keeps it: its glyphs as ids and code points, not fontkit's glyph
+ * objects, which belong to the font (of one document) that shaped the text and would
+ * keep that font, its file and its decoded glyphs alive for as long as the run is
+ * kept (in a batch, two fonts more for every organization).
+ */
+interface KeptRun {
+  run: GlyphRun;
+  glyphs: { id: number; codePoints: number[] }[];
+}
+
+function keep(run: GlyphRun): KeptRun {
+  const glyphs = run.glyphs.map(({ id, codePoints }) => ({ id, codePoints }));
+  // Its positions are never handed out: every caller gets copies (copyRun).
+  return { run: Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, { glyphs: [] }), glyphs };
+}
+
+/** A run with positions of its own and the glyphs of `font` (fontkit keeps one object per glyph id and font). */
+function copyRun({ run, glyphs }: KeptRun, font: ShapingFont): GlyphRun {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
   copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
-  copy.glyphs = run.glyphs.slice();
+  copy.glyphs = glyphs.map(({ id, codePoints }) => font.getGlyph(id, codePoints));
   return copy;
 }
 
