@@ -7,6 +7,8 @@ import { once } from '../util/once.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+/** Thai combining marks (ั, ิ … ฺ, ็ … ๎), as a character-class body: drawn with zero advance over the letter before them. */
+export const THAI_COMBINING_MARKS = '\u0E31\u0E34-\u0E3A\u0E47-\u0E4E';
 /** Combining marks, following vowels and ฯ ๆ: they can never start a line. */
 const CLUSTER_CONTINUATION = /[\u0E2F\u0E30-\u0E3A\u0E45\u0E46\u0E47-\u0E4E]/;
 

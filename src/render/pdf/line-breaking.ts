@@ -7,6 +7,7 @@
 //
 // The items are pdfmake's measured inlines (word pieces after the Thai split);
 // breaks go between them. Pure: src/render/pdf/pdfmake-patches.ts applies the result.
+import { THAI_COMBINING_MARKS } from '../../text/segment.js';
 
 export interface BreakItem {
   text: string;
@@ -44,7 +45,7 @@ const CONNECTIVE_DEMERITS = 3600;
 const MAX_BADNESS = 10_000;
 /** A break inside a word costs more than the worst line ((MAX_BADNESS + LINE_PENALTY)²): as few as possible. */
 const MID_WORD_DEMERITS = 1e9;
-const MARK_OR_SPACE = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\s]/g;
+const MARK_OR_SPACE = new RegExp(`[${THAI_COMBINING_MARKS}\\s]`, 'g');
 
 /**
  * The number of items on each line, first line first, for lines `width` wide; or

@@ -57,7 +57,7 @@ import { readFileSync } from 'node:fs';
 import zlib, { type CompressCallback, type InputType } from 'node:zlib';
 import { FONT_FILES } from '../../paths.js';
 import { vendor, type PdfmakeInternal } from '../../vendor.js';
-import { bindsToNext, graphemeClusters, isConnective, splitAtBreaks, splitAtWords } from '../../text/segment.js';
+import { bindsToNext, graphemeClusters, isConnective, splitAtBreaks, splitAtWords, THAI_COMBINING_MARKS } from '../../text/segment.js';
 import { MAX_LETTER_SPACING_EM, planLines } from './line-breaking.js';
 
 export const PATCHED_PDFMAKE_VERSION = '0.3.11';
@@ -786,15 +786,20 @@ interface KeptRun {
 function keep(run: GlyphRun): KeptRun {
   const glyphs = run.glyphs.map(({ id, codePoints }) => ({ id, codePoints }));
   // Its positions are never handed out: every caller gets copies (copyRun).
-  return { run: Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, { glyphs: [] }), glyphs };
+  return { run: sameKind(run, { glyphs: [] }), glyphs };
 }
 
 /** A run with positions of its own and the glyphs of `font` (fontkit keeps one object per glyph id and font). */
 function copyRun({ run, glyphs }: KeptRun, font: ShapingFont): GlyphRun {
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
-  copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
-  copy.glyphs = glyphs.map(({ id, codePoints }) => font.getGlyph(id, codePoints));
-  return copy;
+  return sameKind(run, {
+    positions: run.positions.map((position) => sameKind(position)),
+    glyphs: glyphs.map(({ id, codePoints }) => font.getGlyph(id, codePoints)),
+  });
+}
+
+/** A shallow copy with the same prototype (fontkit's runs and positions have getters there), then `changes`. */
+function sameKind<T extends object>(object: T, changes?: Partial<T>): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(object) as object) as T, object, changes);
 }
 
 /**
@@ -1021,8 +1026,7 @@ function utf16Hex(text: string): string {
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
   return hex;
 }
-/** Thai combining marks: drawn with zero advance over the letter before them. */
-const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+const MARK = new RegExp(`[${THAI_COMBINING_MARKS}]`);
 
 // Widths of clusters repeat endlessly ("ที่", "การ"); fontkit shapes each only once per font and size.
 const widthCache = new WeakMap<object, Map<string, number>>();
