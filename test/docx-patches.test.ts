@@ -3,10 +3,13 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NextAttributeComponent, XmlComponent } from 'docx';
+import { Document, ImageRun, NextAttributeComponent, Paragraph, XmlComponent } from 'docx';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { applyDocxPatches, PATCHED_DOCX_VERSION } from '../src/render/docx/docx-patches.js';
+import { indexedPng } from '../src/charts/png.js';
+import { packDocx, withSeededRandom } from '../src/render/docx/deterministic.js';
+import { applyDocxPatches, imageRunHashedNatively, PATCHED_DOCX_VERSION } from '../src/render/docx/docx-patches.js';
 import { vendor } from '../src/vendor.js';
 
 type PrepForXml = (this: unknown, context: unknown) => unknown;
@@ -69,5 +72,27 @@ describe('docx patches', () => {
     const ours = await built(patched);
     expect(Object.keys(ours)).toHaveLength(4);
     for (const name of Object.keys(docx)) expect(ours[name], name).toBe(docx[name]);
+  });
+
+  it('key pictures by Node\'s SHA-1 into the same file docx writes with its own, a picture used twice stored once', async () => {
+    const emblem = await readFile('data/emblem.png');
+    const square = indexedPng(new Uint8Array(4 * 4 * 4).fill(255), 4, 4)!;
+    type Options = { type: 'png'; data: Uint8Array; transformation: { width: number; height: number }; altText: { id: string; name: string } };
+    const docxFile = async (imageRun: (options: Options) => ImageRun) => {
+      // Drawing ids given, as km-docs gives them: docx's own count on across documents.
+      const pictures = [emblem, square, emblem].map(
+        (data, i) => new Paragraph({ children: [imageRun({ type: 'png', data, transformation: { width: 40, height: 40 }, altText: { id: String(i + 1), name: `picture ${i + 1}` } })] }),
+      );
+      const date = new Date('2024-08-22T00:00:00Z');
+      return packDocx(withSeededRandom(1, () => new Document({ sections: [{ children: pictures }] })), date);
+    };
+    const docx = await docxFile((options) => new ImageRun(options));
+    const ours = await docxFile(imageRunHashedNatively);
+    expect(Buffer.compare(Buffer.from(ours), Buffer.from(docx))).toBe(0);
+    const media = Object.entries(unzipSync(ours)).filter(([name]) => name.startsWith('word/media/'));
+    expect(media.map(([name, bytes]) => [name, bytes.byteLength])).toEqual([
+      ['word/media/image1.png', emblem.byteLength],
+      ['word/media/image2.png', square.byteLength],
+    ]);
   });
 });

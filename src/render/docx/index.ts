@@ -11,7 +11,6 @@ import {
   Header,
   HorizontalPositionAlign,
   HorizontalPositionRelativeFrom,
-  ImageRun,
   NumberFormat,
   PageNumber,
   PageOrientation,
@@ -35,7 +34,7 @@ import type { RenderOptions } from '../options.js';
 import { imageBox } from '../image-size.js';
 import { CELL_PADDING, fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { packDocx, withSeededRandom } from './deterministic.js';
-import { applyDocxPatches } from './docx-patches.js';
+import { applyDocxPatches, imageRunHashedNatively } from './docx-patches.js';
 
 const FONT = 'Sarabun';
 const RUN_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
@@ -303,7 +302,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
           allowOverlap: true,
         };
         const altText = ctx.drawing(basename(b.src));
-        return [new Paragraph({ children: [new ImageRun({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 }, floating, altText })] })];
+        return [new Paragraph({ children: [imageRunHashedNatively({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 }, floating, altText })] })];
       }
       return [
         new Paragraph({
@@ -311,7 +310,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
           spacing: { before: twips(b.spaceBefore) },
           pageBreakBefore,
           // docx sizes images in pixels at 96 per inch.
-          children: [new ImageRun({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 }, altText: ctx.drawing(basename(b.src)) })],
+          children: [imageRunHashedNatively({ type: 'png', data, transformation: { width: (width * 96) / 72, height: (height * 96) / 72 }, altText: ctx.drawing(basename(b.src)) })],
         }),
       ];
     }
@@ -328,7 +327,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
               indent,
               keepNext: true,
               spacing: { before: twips(b.spaceBefore) },
-              children: [new ImageRun({ type: 'png', data: readFileSync(b.image), transformation: { width: (b.signatureSpace * 2.5 * 96) / 72, height: (b.signatureSpace * 96) / 72 }, altText: ctx.drawing('signature') })],
+              children: [imageRunHashedNatively({ type: 'png', data: readFileSync(b.image), transformation: { width: (b.signatureSpace * 2.5 * 96) / 72, height: (b.signatureSpace * 96) / 72 }, altText: ctx.drawing('signature') })],
             }),
           ]
         : [];
@@ -357,7 +356,7 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
           pageBreakBefore,
           keepNext: true,
           children: [
-            new ImageRun({
+            imageRunHashedNatively({
               type: 'png',
               data,
               transformation: { width: (b.width * 96) / 72, height: (b.height * 96) / 72 },
