@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [-- --json]: times and sizes of km-docs on this
 // machine, as ratios to `node -e 0` measured in the same run (machines are noisy;
 // ratios are what compare). The tests run --quick only to prove it works; no test asserts a time.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,12 +54,37 @@ function peakRss(commandArgs) {
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
-/** The same for a process started from the snapshot, which runs no --import: GNU time's count, where installed. */
-function peakRssByTime(commandArgs) {
-  if (!existsSync('/usr/bin/time')) return null;
-  const r = spawnSync('/usr/bin/time', ['-f', 'maxRSS=%M', process.execPath, ...commandArgs], { encoding: 'utf8' });
-  const kb = Number(/maxRSS=(\d+)/.exec(r.stderr ?? '')?.[1]);
-  return Number.isFinite(kb) ? kb / 1024 : null;
+/**
+ * Peak memory of a process started from the snapshot (which runs no --import) and
+ * of the helper process its build starts, read from /proc every 2 ms: each one's
+ * own peak RSS (VmHWM), and their peak together counted as the kernel shares it
+ * (the sum of their PSS, in which the pages of the node binary both map count once).
+ */
+async function peakTreeMemory(commandArgs) {
+  if (!existsSync('/proc/self/smaps_rollup')) return null;
+  const child = spawn(process.execPath, commandArgs, { stdio: 'ignore' });
+  const ownPeaks = new Map();
+  let together = 0;
+  const field = (file, name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(readFileSync(file, 'utf8'))?.[1] ?? 0);
+  const sample = () => {
+    const pids = [child.pid];
+    let pss = 0;
+    for (let i = 0; i < pids.length; i++) {
+      try {
+        ownPeaks.set(pids[i], Math.max(ownPeaks.get(pids[i]) ?? 0, field(`/proc/${pids[i]}/status`, 'VmHWM')));
+        pss += field(`/proc/${pids[i]}/smaps_rollup`, 'Pss');
+        pids.push(...readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      } catch {
+        // The process ended between two reads.
+      }
+    }
+    together = Math.max(together, pss);
+  };
+  const timer = setInterval(sample, 2);
+  const status = await new Promise((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  if (status !== 0) throw new Error(`node ${commandArgs.join(' ')} exited ${status}`);
+  return { togetherMB: Math.round(together / 1024), processesMB: [...ownPeaks.values()].map((kb) => Math.round(kb / 1024)) };
 }
 
 /** One fresh process: wall time and peak RSS. */
@@ -90,7 +115,9 @@ Object.assign(
     coldActionPlanPdfPlain: [cli, ...actionPlanPdf],
   }),
 );
-results.peakRssMB = peakRssByTime([...fromSnapshot, ...wholeSet]);
+const memory = await peakTreeMemory([...fromSnapshot, ...wholeSet]);
+results.peakRssMB = memory?.togetherMB ?? null;
+results.peakRssMBByProcess = memory?.processesMB ?? null;
 results.peakRssMBPlain = peakRss([cli, ...wholeSet]);
 
 // Warm: one process, as watch mode runs it: the whole set and each document rebuilt
@@ -209,7 +236,7 @@ if (args.has('--json')) {
   console.log(`warm, whole set               ${ms(results.warmWholeSet)}  ${results.ratios.warmWholeSet}×`);
   for (const name of ['announcement', 'km-action-plan', 'aar-2567']) console.log(`warm, ${name.padEnd(23)} ${ms(results[`warm_${name}`])}  ${ratio(results[`warm_${name}`])}×`);
   console.log(`PDF render, Thai patches on   ${ms(results.renderPatched)}  ${results.ratios.thaiPatchesCost}× of plain pdfmake (${ms(results.renderPlain)})`);
-  console.log(`peak RSS, cold whole set      ${results.peakRssMB?.toFixed(0) ?? '?'} MB (snapshot), ${results.peakRssMBPlain?.toFixed(0) ?? '?'} MB (plain)`);
+  console.log(`peak memory, cold whole set  ${results.peakRssMB ?? '?'} MB (snapshot: main and helper process at once, PSS; own peak RSS ${results.peakRssMBByProcess?.join(' + ') ?? '?'} MB), ${results.peakRssMBPlain?.toFixed(0) ?? '?'} MB (plain)`);
   for (const s of results.scale) console.log(`scale ${String(s.activities).padStart(5)} activities      ${s.ms} ms, ${s.pages} pages, ${s.msPerPage} ms/page, ${s.rssMB} MB`);
   const b = results.batch;
   console.log(`batch ${b.organizations} organizations      ${b.seconds} s, ${b.perSecond}/s on average; steady ${b.steadyPerSecond}/s after the first ${b.firstQuarter.organizations} (${b.firstQuarter.seconds} s)`);

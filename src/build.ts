@@ -4,14 +4,16 @@
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { DiagnosticsError } from './diagnostics.js';
+import type { DocumentModel } from './document/model.js';
 import { parseDocumentXml } from './document/parse-xml.js';
 import { documentsFor } from './documents/registry.js';
 import { loadDataSet } from './load/data-set.js';
 import type { KmData } from './model/schema.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { FORMATS, LOAD_BACKEND, type Format } from './render/backends.js';
+import type { HelperProcess } from './render/helper-process.js';
 import { onHelperThread } from './render/helper-thread.js';
-import type { Backend } from './render/options.js';
+import type { Backend, RenderOptions } from './render/options.js';
 import { loadTemplates } from './template/engine.js';
 import { writeAtomic } from './write/atomic.js';
 
@@ -33,24 +35,58 @@ export interface BuildOptions {
    * thread is kept between builds, but its first one is slow. Default: no.
    */
   helperThread?: boolean;
+  /**
+   * A second km-docs process started from the same startup snapshot
+   * (src/render/helper-process.ts) that renders the jobs this one has not taken
+   * yet, from the last one down: for one-off builds from the snapshot.
+   */
+  helperProcess?: HelperProcess;
   onProgress?: (message: string) => void;
+}
+
+/** A rendered file's bytes and how long rendering it took. */
+export interface Rendered {
+  bytes: Uint8Array;
+  milliseconds: number;
+  /** Rendered by the helper process. */
+  byHelperProcess?: boolean;
 }
 
 export interface BuiltFile {
   path: string;
   bytes: number;
   milliseconds: number;
+  byHelperProcess: boolean;
 }
 
-export async function build(options: BuildOptions): Promise<BuiltFile[]> {
-  const dataDir = resolve(options.dataDir);
-  const formats = options.formats ?? FORMATS;
-  const progress = options.onProgress ?? (() => {});
+/**
+ * What a build makes, as plain data that can be handed to another process: the
+ * validated data and which documents and formats. `planBuild` turns it into the
+ * same jobs, in the same order, in whichever process it runs.
+ */
+export interface BuildRequest {
+  data: KmData;
+  /** Absolute. */
+  dataDir: string;
+  templatesDir: string;
+  only?: string[];
+  formats: readonly Format[];
+}
 
-  const data = options.data ?? (await loadValid(dataDir));
+/** One file of a build: a document in one format. */
+export interface BuildJob {
+  name: string;
+  format: Format;
+  /** The document model, made on first use and shared by the document's formats. */
+  model(): DocumentModel;
+  options: RenderOptions;
+}
 
+/** The jobs of a request, the PDFs first: a helper process takes jobs from the end, so it mostly renders DOCX files. */
+export async function planBuild(request: BuildRequest): Promise<BuildJob[]> {
+  const { data, dataDir, templatesDir, formats } = request;
   const specs = documentsFor(data);
-  const unknown = (options.only ?? []).filter((name) => !specs.some((s) => s.name === name));
+  const unknown = (request.only ?? []).filter((name) => !specs.some((s) => s.name === name));
   if (unknown.length) {
     throw new DiagnosticsError(
       unknown.map((name) => ({
@@ -62,42 +98,68 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
       })),
     );
   }
-  const selected = options.only?.length ? specs.filter((s) => options.only!.includes(s.name)) : specs;
-
-  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const selected = request.only?.length ? specs.filter((s) => request.only!.includes(s.name)) : specs;
   const templates = await loadTemplates(templatesDir);
+  const documents = selected.map((spec) => {
+    let model: DocumentModel | undefined;
+    const makeModel = () => {
+      if (model) return model;
+      const xml = templates.render(spec.template, spec.context);
+      model = parseDocumentXml(xml, relative(process.cwd(), join(templatesDir, `${spec.template}.hbs`)), dataDir);
+      if (spec.banner) model.banner = spec.banner;
+      return model;
+    };
+    return { spec, model: makeModel, options: { date: new Date(`${spec.date}T00:00:00Z`), author: data.organization.name } };
+  });
+  return formats.flatMap((format) => documents.map(({ spec, model, options }) => ({ name: spec.name, format, model, options })));
+}
+
+export async function build(options: BuildOptions): Promise<BuiltFile[]> {
+  const formats = options.formats ?? FORMATS;
+  const progress = options.onProgress ?? (() => {});
+  const dataDir = resolve(options.dataDir);
+  const data = options.data ?? (await loadValid(dataDir));
+  const request: BuildRequest = { data, dataDir, templatesDir: resolve(options.templatesDir ?? TEMPLATES_DIR), only: options.only, formats };
+  const jobs = await planBuild(request);
+
   const helperThread = options.helperThread && formats.includes('pdf') && formats.includes('docx') && availableParallelism() > 1;
   const backends = new Map<Format, Backend>();
   for (const format of formats) backends.set(format, helperThread && format === 'docx' ? onHelperThread(format) : await LOAD_BACKEND[format]());
+  const shared = jobs.length > 1 ? options.helperProcess?.share(request, jobs.length) : undefined;
+  // Work that can start early (the DOCX's chart pictures) starts now, unless a
+  // helper process may take those documents.
+  if (!shared) for (const job of jobs) backends.get(job.format)!.prepare?.(job.model());
 
-  const documents = selected.map((spec) => {
-    const xml = templates.render(spec.template, spec.context);
-    const model = parseDocumentXml(xml, relative(process.cwd(), join(templatesDir, `${spec.template}.hbs`)), dataDir);
-    if (spec.banner) model.banner = spec.banner;
-    return { spec, model };
-  });
-  for (const backend of backends.values()) for (const { model } of documents) backend.prepare?.(model);
-
-  const jobs = documents.flatMap(({ spec, model }) =>
-    [...backends].map(([format, backend]) => ({ spec, model, format, backend })),
-  );
-  const render = async ({ spec, model, format, backend }: (typeof jobs)[number]) => {
+  const render = async (job: BuildJob): Promise<Rendered> => {
     const started = performance.now();
-    const bytes = await backend.render(model, { date: new Date(`${spec.date}T00:00:00Z`), author: data.organization.name });
-    return { path: join(options.outDir, `${spec.name}.${format}`), bytes, milliseconds: performance.now() - started };
+    const bytes = await backends.get(job.format)!.render(job.model(), job.options);
+    return { bytes, milliseconds: performance.now() - started };
   };
-  // Work for the helper thread is handed over first, so it runs while this thread
-  // renders the rest; a failure there is reported when its result is awaited below.
-  const results = new Map(jobs.filter((job) => job.backend.offThread).map((job) => [job, render(job)]));
-  for (const promise of results.values()) promise.catch(() => {});
-  for (const job of jobs) if (!job.backend.offThread) results.set(job, Promise.resolve(await render(job)));
-  const rendered = await Promise.all(jobs.map((job) => results.get(job)!));
+  const results = new Map<BuildJob, Promise<Rendered>>();
+  try {
+    // Work for the helper thread is handed over first, so it runs while this thread
+    // renders the rest; a failure there is reported when its result is awaited below.
+    for (const job of jobs) if (backends.get(job.format)!.offThread) results.set(job, render(job));
+    for (const promise of results.values()) promise.catch(() => {});
+    for (const [index, job] of jobs.entries()) {
+      if (results.has(job)) continue;
+      // The helper process takes jobs from the end: once it has this one, the rest are its too.
+      if (shared && !shared.claim(index)) break;
+      results.set(job, Promise.resolve(await render(job)));
+    }
+    // What the helper process was to render and did not (it stopped, or failed), this process renders.
+    for (const [index, job] of jobs.entries()) if (!results.has(job)) results.set(job, Promise.resolve((await shared!.rendered(index)) ?? (await render(job))));
+  } finally {
+    shared?.close();
+  }
 
   const written: BuiltFile[] = [];
-  for (const file of rendered) {
-    await writeAtomic(file.path, file.bytes);
-    written.push({ path: file.path, bytes: file.bytes.byteLength, milliseconds: file.milliseconds });
-    progress(`${file.path}  ${(file.bytes.byteLength / 1024).toFixed(0)} KB  ${file.milliseconds.toFixed(0)} ms`);
+  for (const job of jobs) {
+    const { bytes, milliseconds, byHelperProcess = false } = await results.get(job)!;
+    const path = join(options.outDir, `${job.name}.${job.format}`);
+    await writeAtomic(path, bytes);
+    written.push({ path, bytes: bytes.byteLength, milliseconds, byHelperProcess });
+    progress(`${path}  ${(bytes.byteLength / 1024).toFixed(0)} KB  ${milliseconds.toFixed(0)} ms${byHelperProcess ? ' (helper process)' : ''}`);
   }
   return written;
 }

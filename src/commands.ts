@@ -3,11 +3,15 @@
 // its own options (validate's --format is text|json, build's is pdf,docx).
 // Two entries run them: src/cli.ts (a plain Node process) and src/snapshot.ts
 // (a V8 startup snapshot with everything loaded and warmed).
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DiagnosticsError, formatDiagnostics } from './diagnostics.js';
 import type { YearReport } from './derive/score.js';
 import type { LoadOutcome } from './load/data-set.js';
+import type { BuildOptions } from './build.js';
+import type { Format } from './render/backends.js';
+import type { HelperProcess } from './render/helper-process.js';
 import { closest } from './validate/did-you-mean.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -18,7 +22,13 @@ interface Command {
   options: Options;
   /** Names allowed as positional arguments (only `schema` takes one). */
   positionals?: readonly string[];
-  run(values: Values, positionals: string[]): Promise<number>;
+  run(values: Values, positionals: string[], host: CliHost): Promise<number>;
+}
+
+/** What the entry that runs the command line offers besides the arguments. */
+export interface CliHost {
+  /** Given when started from the startup snapshot: a one-off build can share its work with a second such process. */
+  startHelperProcess?: () => HelperProcess;
 }
 
 const DATA = { type: 'string', default: 'data' } as const;
@@ -128,7 +138,7 @@ organization's bad data is reported at the end and never stops the others.
   },
 };
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], host: CliHost): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
@@ -155,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(command.help);
     return 0;
   }
-  return command.run(values, positionals);
+  return command.run(values, positionals, host);
 }
 
 /** Node's parseArgs message in Thai and English, with "did you mean" for a misspelt option. */
@@ -208,14 +218,29 @@ async function validateCommand(values: Values): Promise<number> {
 
 // ---------------------------------------------------------------- build
 
-async function buildCommand(values: Values): Promise<number> {
-  const { build, FORMATS } = await import('./build.js');
+async function buildCommand(values: Values, _positionals: string[], host: CliHost): Promise<number> {
+  const { FORMATS } = await import('./build.js');
   const formats = String(values.format).split(',').map((f) => f.trim());
   const badFormat = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (badFormat.length) {
     return userError(`ไม่รู้จักรูปแบบ "${badFormat.join(', ')}" (ใช้ pdf, docx)`, `unknown format "${badFormat.join(', ')}" (use pdf, docx)`);
   }
   const dataDir = values.data as string;
+  const only = values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined;
+  // Started first, so that it is ready by the time the data is checked.
+  const onlyOneFile = formats.length === 1 && only?.length === 1;
+  const helperProcess = host.startHelperProcess && !onlyOneFile && availableParallelism() > 1 ? host.startHelperProcess() : undefined;
+  try {
+    return await checkAndBuild({ dataDir, outDir: values.out as string, only, formats: formats as Format[], helperProcess });
+  } finally {
+    helperProcess?.stop();
+  }
+}
+
+/** The data checked, then built: the build command once its options are read. */
+async function checkAndBuild(options: Omit<BuildOptions, 'data' | 'onProgress'>): Promise<number> {
+  const { build } = await import('./build.js');
+  const { dataDir } = options;
   // Validation first, with warnings shown; build() then renders that data and writes nothing unless all is well.
   const { data, bag, texts } = await load(dataDir);
   if (bag.items.length) console.error(formatDiagnostics(bag.items, texts));
@@ -225,14 +250,7 @@ async function buildCommand(values: Values): Promise<number> {
   }
   const started = performance.now();
   try {
-    const files = await build({
-      dataDir,
-      data,
-      outDir: values.out as string,
-      only: values.only ? String(values.only).split(',').map((s) => s.trim()) : undefined,
-      formats: formats as ('pdf' | 'docx')[],
-      onProgress: (line) => console.log(`  ${line}`),
-    });
+    const files = await build({ ...options, data, onProgress: (line) => console.log(`  ${line}`) });
     console.log(`เขียน ${files.length} ไฟล์ / wrote ${files.length} file(s) in ${(performance.now() - started).toFixed(0)} ms`);
     return 0;
   } catch (error) {
@@ -351,8 +369,8 @@ async function schemaCommand(values: Values, positionals: string[]): Promise<num
 }
 
 /** Runs one command line (the arguments after `km-docs`) and sets the process's exit status. */
-export function runCli(argv: string[]): Promise<void> {
-  return main(argv).then(
+export function runCli(argv: string[], host: CliHost = {}): Promise<void> {
+  return main(argv, host).then(
     (code) => {
       process.exitCode = code;
     },

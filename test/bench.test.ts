@@ -2,6 +2,7 @@
 // figure. Times are never asserted here: they are measured by the bench alone.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 
 const exec = promisify(execFile);
@@ -30,6 +31,9 @@ describe('npm run bench -- --quick', () => {
     expect(Object.keys(results.pairedRatios).sort()).toEqual(['coldActionPlanPdf', 'coldActionPlanPdfPlain', 'coldWholeSet', 'coldWholeSetPlain']);
     expect(Object.values(results.pairedRatios).every((r) => typeof r === 'number' && r > 0)).toBe(true);
     expect(results.peakRssMBPlain).toBeGreaterThan(0);
+    // From the snapshot, the build's two processes: together, and each one's own peak.
+    expect(results.peakRssMB).toBeGreaterThan(0);
+    expect(results.peakRssMBByProcess).toHaveLength(availableParallelism() > 1 ? 2 : 1);
     expect(results.scale.map((s: { activities: number }) => s.activities)).toEqual([10, 100]);
     expect(results.scale.every((s: { pages: number; msPerPage: number }) => s.pages > 0 && s.msPerPage > 0)).toBe(true);
     expect(results.batch.organizations).toBe(4);

@@ -1,0 +1,33 @@
+// The helper process of src/render/helper-process.ts: plans the build it is sent
+// and renders its jobs from the last one down for as long as it can claim them,
+// sending each file's bytes back as it is made.
+import { planBuild } from '../build.js';
+import { claimJob } from '../util/job-claims.js';
+import { LOAD_BACKEND } from './backends.js';
+import type { HelperAssignment, HelperReply } from './helper-process.js';
+
+export function serveAsHelperProcess(): void {
+  process.once('message', (assignment: HelperAssignment) => void renderAssigned(assignment).finally(() => process.disconnect?.()));
+}
+
+async function renderAssigned({ request, jobCount, claims }: HelperAssignment): Promise<void> {
+  const jobs = await planBuild(request);
+  // Not the build it was meant for (cannot happen with the same code): claim nothing.
+  if (jobs.length !== jobCount) return;
+  let lastSent: Promise<unknown> = Promise.resolve();
+  for (let index = jobs.length - 1; index >= 0 && claimJob(claims, index); index--) {
+    const job = jobs[index]!;
+    let reply: HelperReply;
+    try {
+      const started = performance.now();
+      const bytes = await (await LOAD_BACKEND[job.format]()).render(job.model(), job.options);
+      reply = { index, bytes, milliseconds: performance.now() - started };
+    } catch (error) {
+      // The main process renders this job again, and reports the failure as its own.
+      reply = { index, message: error instanceof Error ? error.message : String(error) };
+    }
+    lastSent = new Promise((resolve) => process.send!(reply, undefined, undefined, resolve));
+  }
+  // Messages go out in order: once the last is written, all are.
+  await lastSent;
+}

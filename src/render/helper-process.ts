@@ -1,0 +1,98 @@
+// A second km-docs process that renders part of a one-off build, so that a cold
+// `km-docs build` uses both cores. A helper thread cannot do it: a worker does not
+// start from the startup snapshot and would load every module afresh (~0.8 s),
+// whereas a process started from the same snapshot is ready in ~0.2 s, while this
+// one validates the data and renders its first documents.
+//
+// The helper is sent the build request (the validated data, not the files: a clerk
+// saving a file meanwhile cannot make the two disagree), plans the same jobs and
+// renders them from the last one down, while this process renders from the first
+// one up; each job goes to whichever claims it first (src/util/job-claims.ts), so
+// neither waits for the other and the two end at about the same time, whatever the
+// documents cost. What the helper does not deliver, this process renders itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { BuildRequest, Rendered } from '../build.js';
+import { claimJob, createClaimsFolder, removeClaimsFolder } from '../util/job-claims.js';
+
+/** The command line that makes a process started from the snapshot a helper (src/snapshot.ts); not an option, which Node would take as its own. */
+export const HELPER_PROCESS_ARGUMENT = 'km-docs-render-helper';
+
+/** What the helper is sent, once. */
+export interface HelperAssignment {
+  request: BuildRequest;
+  jobCount: number;
+  claims: string;
+}
+
+/** What it sends back for each job it claimed. */
+export type HelperReply = { index: number; bytes: Uint8Array; milliseconds: number } | { index: number; message: string };
+
+export interface HelperProcess {
+  /** Hands a build's jobs over; the helper starts claiming them from the end. Undefined when the request cannot be sent. */
+  share(request: BuildRequest, jobCount: number): SharedJobs | undefined;
+  /** Ends the helper (it has nothing left to do, or the build stopped before it began). */
+  stop(): void;
+}
+
+export interface SharedJobs {
+  /** Claims job `index` for this process; false when the helper has it. */
+  claim(index: number): boolean;
+  /** The helper's file for job `index`; undefined when it did not make it (it stopped or failed). */
+  rendered(index: number): Promise<Rendered | undefined>;
+  close(): void;
+}
+
+/**
+ * Starts the helper: Node with `startArguments` (those this process was started
+ * with, --snapshot-blob FILE, so the same blob) and HELPER_PROCESS_ARGUMENT.
+ */
+export function startHelperProcess(startArguments: readonly string[]): HelperProcess {
+  const child: ChildProcess = spawn(process.execPath, [...startArguments, HELPER_PROCESS_ARGUMENT], {
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    serialization: 'advanced',
+  });
+  const replies = new Map<number, Rendered | undefined>();
+  const waiting = new Map<number, (rendered: Rendered | undefined) => void>();
+  let ended = false;
+  child.on('message', (reply: HelperReply) => {
+    const rendered = 'bytes' in reply ? { bytes: reply.bytes, milliseconds: reply.milliseconds, byHelperProcess: true } : undefined;
+    replies.set(reply.index, rendered);
+    waiting.get(reply.index)?.(rendered);
+  });
+  const end = () => {
+    ended = true;
+    for (const resolve of waiting.values()) resolve(undefined);
+  };
+  child.on('exit', end);
+  child.on('error', end);
+  const stop = () => {
+    child.removeAllListeners('message');
+    end();
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  };
+  return {
+    share(request, jobCount) {
+      const claims = createClaimsFolder();
+      try {
+        child.send({ request, jobCount, claims } satisfies HelperAssignment);
+      } catch {
+        // Data the structured clone cannot copy: this process renders everything.
+        removeClaimsFolder(claims);
+        stop();
+        return undefined;
+      }
+      return {
+        claim: (index) => claimJob(claims, index),
+        rendered: (index) =>
+          replies.has(index) || ended
+            ? Promise.resolve(replies.get(index))
+            : new Promise((resolve) => waiting.set(index, resolve)),
+        close() {
+          removeClaimsFolder(claims);
+          stop();
+        },
+      };
+    },
+    stop,
+  };
+}

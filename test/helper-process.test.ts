@@ -1,0 +1,153 @@
+// A one-off build from the startup snapshot shares its files with a helper
+// process started from the same snapshot (src/render/helper-process.ts). Whoever
+// renders a file, the bytes are the same; a helper that fails to start, dies or
+// fails a file costs the build nothing but time.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimJob, createClaimsFolder, removeClaimsFolder } from '../src/util/job-claims.js';
+
+const exec = promisify(execFile);
+const BLOB = resolve('dist/km-docs.blob');
+const dist = (path: string) => pathToFileURL(resolve('dist', path)).href;
+
+let reference: string;
+beforeAll(async () => {
+  reference = await mkdtemp(join(tmpdir(), 'km-docs-reference-'));
+  await exec('node', ['dist/cli.js', 'build', '--out', reference]);
+});
+afterAll(() => rm(reference, { recursive: true, force: true }));
+
+async function expectSameFiles(dir: string): Promise<void> {
+  const files = (await readdir(reference)).sort();
+  expect(files.length).toBe(8);
+  expect((await readdir(dir)).sort()).toEqual(files);
+  for (const file of files) expect(Buffer.compare(await readFile(join(reference, file)), await readFile(join(dir, file))), file).toBe(0);
+}
+
+/** build() in a plain process, given a helper process that runs the script `fake` instead of km-docs. */
+async function buildWithFakeHelper(fake: string): Promise<{ out: string; stdout: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'km-docs-fake-helper-'));
+  const fakeScript = join(dir, 'fake.mjs');
+  await writeFile(fakeScript, fake);
+  const out = join(dir, 'out');
+  const { stdout } = await exec(
+    'node',
+    [
+      '--input-type=module', '-e',
+      `import { build } from '${dist('build.js')}';
+       import { startHelperProcess } from '${dist('render/helper-process.js')}';
+       const helperProcess = startHelperProcess([process.argv[2]]);
+       const files = await build({ dataDir: 'data', outDir: process.argv[1], helperProcess });
+       helperProcess.stop();
+       console.log(JSON.stringify(files.map((f) => f.byHelperProcess)));`,
+      out,
+      fakeScript,
+    ],
+    { timeout: 60_000 },
+  );
+  return { out, stdout };
+}
+
+/** The start of a fake helper: it waits for its assignment, as the real one does. */
+const FAKE_HELPER = `
+  import { writeFileSync } from 'node:fs';
+  import { claimJob } from '${dist('util/job-claims.js')}';
+  const { jobCount, claims } = await new Promise((resolve) => process.once('message', resolve));
+`;
+
+describe('the helper process', () => {
+  it('renders part of a build from the snapshot, into the bytes a plain process writes', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-helped-'));
+    try {
+      const { stdout } = await exec('node', ['--snapshot-blob', BLOB, 'build', '--out', out]);
+      expect(stdout).toMatch(/wrote 8 file\(s\)/);
+      // The helper takes files from the last one down: the DOCX files come last. A
+      // machine with one core has no use for it.
+      if (availableParallelism() > 1) expect(stdout).toMatch(/annual-report-2567\.docx .*\(helper process\)/);
+      else expect(stdout).not.toContain('helper process');
+      expect(stdout).toMatch(/announcement\.pdf .* ms\n/);
+      await expectSameFiles(out);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('costs nothing but time when it cannot start: this process renders every file', async () => {
+    const { out, stdout } = await buildWithFakeHelper('process.exit(3);');
+    try {
+      expect(JSON.parse(stdout)).toEqual(Array(8).fill(false));
+      await expectSameFiles(out);
+    } finally {
+      await rm(join(out, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('costs nothing but time when it takes every file and dies: this process renders them', async () => {
+    const { out, stdout } = await buildWithFakeHelper(`${FAKE_HELPER}
+      const claimed = [];
+      for (let index = jobCount - 1; index >= 0; index--) if (claimJob(claims, index)) claimed.push(index);
+      writeFileSync(new URL('claimed.json', import.meta.url), JSON.stringify(claimed));
+      process.exit(0);`);
+    try {
+      // It was sent the jobs as this process began the first (the announcement's PDF) and took the others.
+      expect(JSON.parse(await readFile(join(out, '..', 'claimed.json'), 'utf8')).slice(0, 7)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+      expect(JSON.parse(stdout)).toEqual(Array(8).fill(false));
+      await expectSameFiles(out);
+    } finally {
+      await rm(join(out, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('costs nothing but time when it fails files: this process renders them again', async () => {
+    const { out, stdout } = await buildWithFakeHelper(`${FAKE_HELPER}
+      const claimed = [];
+      for (let index = jobCount - 1; index >= 0 && claimJob(claims, index); index--) {
+        claimed.push(index);
+        process.send({ index, message: 'broken' });
+      }
+      writeFileSync(new URL('claimed.json', import.meta.url), JSON.stringify(claimed));
+      process.disconnect();`);
+    try {
+      expect(JSON.parse(await readFile(join(out, '..', 'claimed.json'), 'utf8')).slice(0, 7)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+      expect(JSON.parse(stdout)).toEqual(Array(8).fill(false));
+      await expectSameFiles(out);
+    } finally {
+      await rm(join(out, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('is stopped when the data has a mistake, and nothing is written', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'km-docs-bad-'));
+    try {
+      await exec('cp', ['-r', 'data/.', data]);
+      const plan = join(data, 'plan.yaml');
+      await writeFile(plan, `${await readFile(plan, 'utf8')}\nnot: [closed\n`);
+      const failure = await exec('node', ['--snapshot-blob', BLOB, 'build', '--data', data, '--out', join(data, 'out')]).then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toContain('plan.yaml');
+      expect(failure?.stderr).toContain('no output file was written');
+      await expect(readdir(join(data, 'out'))).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(data, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('job claims', () => {
+  it('give each job to the first process that claims it, and none once the folder is gone', () => {
+    const folder = createClaimsFolder();
+    expect(claimJob(folder, 3)).toBe(true);
+    expect(claimJob(folder, 3)).toBe(false);
+    expect(claimJob(folder, 2)).toBe(true);
+    removeClaimsFolder(folder);
+    expect(claimJob(folder, 1)).toBe(false);
+  });
+});
