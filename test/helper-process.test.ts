@@ -2,11 +2,13 @@
 // process started from the same snapshot (src/render/helper-process.ts). Whoever
 // renders a file, the bytes are the same; a helper that fails to start, dies or
 // fails a file costs the build nothing but time.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimJob, createClaimsFolder, removeClaimsFolder } from '../src/util/job-claims.js';
@@ -73,6 +75,30 @@ describe('the helper process', () => {
       expect(stdout).toMatch(/announcement\.pdf .* ms\n/);
       await expectSameFiles(out);
     } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(availableParallelism() > 1 && existsSync('/proc/self/task'))('is no orphan: it ends soon after the main process is killed', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-killed-'));
+    const main = spawn('node', ['--snapshot-blob', BLOB, 'build', '--out', out], { stdio: 'ignore' });
+    try {
+      const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+      let helper: number | undefined;
+      for (let waited = 0; helper === undefined && waited < 10_000; waited += 10) {
+        helper = childrenOf(main.pid!)[0];
+        await sleep(10);
+      }
+      expect(helper).toBeDefined();
+      main.kill('SIGKILL');
+      let alive = true;
+      for (let waited = 0; alive && waited < 5_000; waited += 20) {
+        alive = existsSync(`/proc/${helper}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${helper}/status`, 'utf8'));
+        await sleep(20);
+      }
+      expect(alive).toBe(false);
+    } finally {
+      main.kill('SIGKILL');
       await rm(out, { recursive: true, force: true });
     }
   });
