@@ -55,11 +55,15 @@ async function buildWithFakeHelper(fake: string): Promise<{ out: string; stdout:
   return { out, stdout };
 }
 
-/** The start of a fake helper: it waits for its assignment, as the real one does. */
+/** The start of a fake helper: it waits for its assignment and reads it, as the real one does. */
 const FAKE_HELPER = `
-  import { writeFileSync } from 'node:fs';
+  import { readFileSync, writeFileSync } from 'node:fs';
+  import { join } from 'node:path';
+  import { deserialize } from 'node:v8';
   import { claimJob } from '${dist('util/job-claims.js')}';
-  const { jobCount, claims } = await new Promise((resolve) => process.once('message', resolve));
+  import { ASSIGNMENT_FILE } from '${dist('render/helper-process.js')}';
+  const { claims } = await new Promise((resolve) => process.once('message', resolve));
+  const { jobCount } = deserialize(readFileSync(join(claims, ASSIGNMENT_FILE)));
 `;
 
 describe('the helper process', () => {
@@ -100,6 +104,31 @@ describe('the helper process', () => {
     } finally {
       main.kill('SIGKILL');
       await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('gets a large assignment while this process is busy: the data of a large plan does not wait for its event loop', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'km-docs-fake-helper-'));
+    const fakeScript = join(dir, 'fake.mjs');
+    await writeFile(fakeScript, `${FAKE_HELPER}
+      for (let index = jobCount - 1; index >= 0; index--) claimJob(claims, index);
+      process.disconnect();`);
+    try {
+      const { stdout } = await exec('node', [
+        '--input-type=module', '-e',
+        `import { startHelperProcess } from '${dist('render/helper-process.js')}';
+         const helper = startHelperProcess([process.argv[1]]);
+         // 2 MB of data (a 1,000-activity plan's is 1.5 MB), then a thread busy for 3 s, as layout keeps it.
+         const request = { data: { padding: 'ก'.repeat(1_000_000) }, dataDir: '/x', templatesDir: '/x', formats: ['pdf'] };
+         const shared = helper.share(request, 3);
+         for (const until = Date.now() + 3000; Date.now() < until; );
+         console.log(JSON.stringify([0, 1, 2].map((index) => shared.claim(index))));
+         shared.close();`,
+        fakeScript,
+      ]);
+      expect(JSON.parse(stdout)).toEqual([false, false, false]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,16 +1,26 @@
-// The helper process of src/render/helper-process.ts: plans the build it is sent
+// The helper process of src/render/helper-process.ts: plans the build it is given
 // and renders its jobs from the last one down for as long as it can claim them,
 // sending each file's bytes back as it is made.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { planBuild } from '../build.js';
 import { claimJob } from '../util/job-claims.js';
 import { LOAD_BACKEND } from './backends.js';
-import type { HelperAssignment, HelperReply } from './helper-process.js';
+import { ASSIGNMENT_FILE, type HelperAssignment, type HelperReply } from './helper-process.js';
 
 export function serveAsHelperProcess(): void {
-  process.once('message', (assignment: HelperAssignment) => void renderAssigned(assignment).finally(() => process.disconnect?.()));
+  process.once('message', ({ claims }: { claims: string }) => void renderAssigned(claims).finally(() => process.disconnect?.()));
 }
 
-async function renderAssigned({ request, jobCount, claims }: HelperAssignment): Promise<void> {
+async function renderAssigned(claims: string): Promise<void> {
+  let assignment: HelperAssignment;
+  try {
+    assignment = deserialize(readFileSync(join(claims, ASSIGNMENT_FILE))) as HelperAssignment;
+  } catch {
+    return; // The main process has finished and removed the folder: nothing is left to claim.
+  }
+  const { request, jobCount } = assignment;
   const jobs = await planBuild(request);
   // Not the build it was meant for (cannot happen with the same code): claim nothing.
   if (jobs.length !== jobCount) return;

@@ -4,25 +4,35 @@
 // whereas a process started from the same snapshot is ready in ~0.25 s, while this
 // one validates the data and renders its first documents.
 //
-// The helper is sent the build request (the validated data, not the files: a clerk
+// The helper is given the build request (the validated data, not the files: a clerk
 // saving a file meanwhile cannot make the two disagree), plans the same jobs and
 // renders them from the last one down, while this process renders from the first
 // one up; each job goes to whichever claims it first (src/util/job-claims.ts), so
 // neither waits for the other and the two end at about the same time, whatever the
 // documents cost. What the helper does not deliver, this process renders itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import type { BuildRequest, Rendered } from '../build.js';
 import { claimJob, createClaimsFolder, removeClaimsFolder } from '../util/job-claims.js';
 
 /** The command line that makes a process started from the snapshot a helper (src/snapshot.ts); not an option, which Node would take as its own. */
 export const HELPER_PROCESS_ARGUMENT = 'km-docs-render-helper';
 
-/** What the helper is sent, once. */
+/**
+ * What the helper is given, once: in a file of the claims folder, structured-clone
+ * serialised. A message through the IPC pipe holds only the folder: a message
+ * larger than the pipe's 64 KB (a large plan's data is megabytes) is sent on by
+ * this process's event loop, which layout keeps busy until the build is done.
+ */
 export interface HelperAssignment {
   request: BuildRequest;
   jobCount: number;
-  claims: string;
 }
+
+/** The assignment's file in the claims folder (the claims themselves are numbers). */
+export const ASSIGNMENT_FILE = 'assignment';
 
 /** What it sends back for each job it claimed. */
 export type HelperReply = { index: number; bytes: Uint8Array; milliseconds: number } | { index: number; message: string };
@@ -74,13 +84,14 @@ export function startHelperProcess(startArguments: readonly string[]): HelperPro
     share(request, jobCount) {
       const claims = createClaimsFolder();
       try {
-        child.send({ request, jobCount, claims } satisfies HelperAssignment);
+        writeFileSync(join(claims, ASSIGNMENT_FILE), serialize({ request, jobCount } satisfies HelperAssignment));
       } catch {
         // Data the structured clone cannot copy: this process renders everything.
         removeClaimsFolder(claims);
         stop();
         return undefined;
       }
+      child.send({ claims });
       return {
         claim: (index) => claimJob(claims, index),
         rendered: (index) =>
