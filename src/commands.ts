@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { DiagnosticsError, formatDiagnostics } from './diagnostics.js';
 import type { YearReport } from './derive/score.js';
 import type { LoadOutcome } from './load/data-set.js';
@@ -393,7 +394,8 @@ async function batchCommand(values: Values, positionals: string[]): Promise<numb
     console.error(`ต้องระบุโฟลเดอร์ข้อมูลหนึ่งโฟลเดอร์และ --out / give one data folder and --out (--threads: a whole number)\n\n${COMMANDS.batch!.help}`);
     return 1;
   }
-  const { batch } = await import('./batch.js');
+  const { batch, BATCH_V8_FLAGS } = await import('./batch.js');
+  setFlagsFromString(BATCH_V8_FLAGS);
   const started = performance.now();
   const tty = process.stderr.isTTY;
   let reported = 0;
