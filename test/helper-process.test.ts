@@ -3,7 +3,7 @@
 // renders a file, the bytes are the same; a helper that fails to start, dies or
 // fails a file costs the build nothing but time.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -83,17 +83,19 @@ describe('the helper process', () => {
     }
   });
 
-  it.runIf(availableParallelism() > 1 && existsSync('/proc/self/task'))('is no orphan: it ends soon after the main process is killed', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'km-docs-killed-'));
-    const main = spawn('node', ['--snapshot-blob', BLOB, 'build', '--out', out], { stdio: 'ignore' });
+  it.runIf(availableParallelism() > 1 && existsSync('/proc/self/task'))('is no orphan: it ends, and removes the claims, soon after the main process is killed', async () => {
+    // The build's own temporary folder, so that other tests' claims are not counted.
+    const temporary = await mkdtemp(join(tmpdir(), 'km-docs-killed-'));
+    const main = spawn('node', ['--snapshot-blob', BLOB, 'build', '--out', join(temporary, 'out')], { stdio: 'ignore', env: { ...process.env, TMPDIR: temporary } });
+    const claimsFolders = () => readdirSync(temporary).filter((name) => name.startsWith('km-docs-claims-'));
     try {
-      const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+      // Killed once it has handed the jobs over: the helper has its assignment and claims.
       let helper: number | undefined;
-      for (let waited = 0; helper === undefined && waited < 10_000; waited += 10) {
-        helper = childrenOf(main.pid!)[0];
-        await sleep(10);
+      for (let waited = 0; (helper === undefined || claimsFolders().length === 0) && waited < 10_000; waited += 5) {
+        helper = readFileSync(`/proc/${main.pid}/task/${main.pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number)[0];
+        await sleep(5);
       }
-      expect(helper).toBeDefined();
+      expect(claimsFolders()).toHaveLength(1);
       main.kill('SIGKILL');
       let alive = true;
       for (let waited = 0; alive && waited < 5_000; waited += 20) {
@@ -101,9 +103,10 @@ describe('the helper process', () => {
         await sleep(20);
       }
       expect(alive).toBe(false);
+      expect(claimsFolders()).toEqual([]);
     } finally {
       main.kill('SIGKILL');
-      await rm(out, { recursive: true, force: true });
+      await rm(temporary, { recursive: true, force: true });
     }
   });
 

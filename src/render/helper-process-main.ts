@@ -5,12 +5,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import { planBuild } from '../build.js';
-import { claimJob } from '../util/job-claims.js';
+import { claimJob, removeClaimsFolder } from '../util/job-claims.js';
 import { LOAD_BACKEND } from './backends.js';
 import { ASSIGNMENT_FILE, type HelperAssignment, type HelperReply } from './helper-process.js';
 
 export function serveAsHelperProcess(): void {
-  process.once('message', ({ claims }: { claims: string }) => void renderAssigned(claims).finally(() => process.disconnect?.()));
+  process.once('message', ({ claims }: { claims: string }) => {
+    // The main process removes the folder when its build ends; killed, it leaves that
+    // to its helper, which sees the IPC channel close (the folder is empty of use by
+    // then: every job the two could claim is claimed).
+    process.once('disconnect', () => removeClaimsFolder(claims));
+    void renderAssigned(claims).finally(() => process.disconnect?.());
+  });
 }
 
 async function renderAssigned(claims: string): Promise<void> {
