@@ -31,31 +31,41 @@ async function expectSameFiles(dir: string): Promise<void> {
   for (const file of files) expect(Buffer.compare(await readFile(join(reference, file)), await readFile(join(dir, file))), file).toBe(0);
 }
 
-/** build() in a plain process, given a helper process that runs the script `fake` instead of km-docs. */
-async function buildWithFakeHelper(fake: string): Promise<{ out: string; stdout: string }> {
+/**
+ * build() of the example set in a plain process, given a helper process that runs
+ * the script `fake` instead of km-docs; the files must be the reference's. Returns
+ * which files the helper made, and the jobs the fake says it claimed.
+ */
+async function buildWithFakeHelper(fake: string): Promise<{ byHelper: boolean[]; claimed?: number[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'km-docs-fake-helper-'));
-  const fakeScript = join(dir, 'fake.mjs');
-  await writeFile(fakeScript, fake);
-  const out = join(dir, 'out');
-  const { stdout } = await exec(
-    'node',
-    [
-      '--input-type=module', '-e',
-      `import { build } from '${dist('build.js')}';
-       import { startHelperProcess } from '${dist('render/helper-process.js')}';
-       const helperProcess = startHelperProcess([process.argv[2]]);
-       const files = await build({ dataDir: 'data', outDir: process.argv[1], helperProcess });
-       helperProcess.stop();
-       console.log(JSON.stringify(files.map((f) => f.byHelperProcess)));`,
-      out,
-      fakeScript,
-    ],
-    { timeout: 60_000 },
-  );
-  return { out, stdout };
+  try {
+    const fakeScript = join(dir, 'fake.mjs');
+    await writeFile(fakeScript, fake);
+    const out = join(dir, 'out');
+    const { stdout } = await exec(
+      'node',
+      [
+        '--input-type=module', '-e',
+        `import { build } from '${dist('build.js')}';
+         import { startHelperProcess } from '${dist('render/helper-process.js')}';
+         const helperProcess = startHelperProcess([process.argv[2]]);
+         const files = await build({ dataDir: 'data', outDir: process.argv[1], helperProcess });
+         helperProcess.stop();
+         console.log(JSON.stringify(files.map((f) => f.byHelperProcess)));`,
+        out,
+        fakeScript,
+      ],
+      { timeout: 60_000 },
+    );
+    await expectSameFiles(out);
+    const claimed = existsSync(join(dir, 'claimed.json')) ? (JSON.parse(await readFile(join(dir, 'claimed.json'), 'utf8')) as number[]) : undefined;
+    return { byHelper: JSON.parse(stdout) as boolean[], claimed };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
-/** The start of a fake helper: it waits for its assignment and reads it, as the real one does. */
+/** The start of a fake helper: it waits for its assignment and reads it, as the real one does; `record` keeps what it claimed. */
 const FAKE_HELPER = `
   import { readFileSync, writeFileSync } from 'node:fs';
   import { join } from 'node:path';
@@ -64,6 +74,7 @@ const FAKE_HELPER = `
   import { ASSIGNMENT_FILE } from '${dist('render/helper-process.js')}';
   const { claims } = await new Promise((resolve) => process.once('message', resolve));
   const { jobCount } = deserialize(readFileSync(join(claims, ASSIGNMENT_FILE)));
+  const record = (claimed) => writeFileSync(new URL('claimed.json', import.meta.url), JSON.stringify(claimed));
 `;
 
 describe('the helper process', () => {
@@ -89,9 +100,10 @@ describe('the helper process', () => {
     const main = spawn('node', ['--snapshot-blob', BLOB, 'build', '--out', join(temporary, 'out')], { stdio: 'ignore', env: { ...process.env, TMPDIR: temporary } });
     const claimsFolders = () => readdirSync(temporary).filter((name) => name.startsWith('km-docs-claims-'));
     try {
-      // Killed once it has handed the jobs over: the helper has its assignment and claims.
+      // Killed once the helper has its assignment: it has claimed the last job (7 of 0–7).
       let helper: number | undefined;
-      for (let waited = 0; (helper === undefined || claimsFolders().length === 0) && waited < 10_000; waited += 5) {
+      const helperClaimed = () => claimsFolders().some((folder) => existsSync(join(temporary, folder, '7')));
+      for (let waited = 0; (helper === undefined || !helperClaimed()) && waited < 10_000; waited += 5) {
         helper = readFileSync(`/proc/${main.pid}/task/${main.pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number)[0];
         await sleep(5);
       }
@@ -136,47 +148,32 @@ describe('the helper process', () => {
   });
 
   it('costs nothing but time when it cannot start: this process renders every file', async () => {
-    const { out, stdout } = await buildWithFakeHelper('process.exit(3);');
-    try {
-      expect(JSON.parse(stdout)).toEqual(Array(8).fill(false));
-      await expectSameFiles(out);
-    } finally {
-      await rm(join(out, '..'), { recursive: true, force: true });
-    }
+    const { byHelper } = await buildWithFakeHelper('process.exit(3);');
+    expect(byHelper).toEqual(Array(8).fill(false));
   });
 
   it('costs nothing but time when it takes every file and dies: this process renders them', async () => {
-    const { out, stdout } = await buildWithFakeHelper(`${FAKE_HELPER}
+    const { byHelper, claimed } = await buildWithFakeHelper(`${FAKE_HELPER}
       const claimed = [];
       for (let index = jobCount - 1; index >= 0; index--) if (claimJob(claims, index)) claimed.push(index);
-      writeFileSync(new URL('claimed.json', import.meta.url), JSON.stringify(claimed));
+      record(claimed);
       process.exit(0);`);
-    try {
-      // It was sent the jobs as this process began the first (the announcement's PDF) and took the others.
-      expect(JSON.parse(await readFile(join(out, '..', 'claimed.json'), 'utf8')).slice(0, 7)).toEqual([7, 6, 5, 4, 3, 2, 1]);
-      expect(JSON.parse(stdout)).toEqual(Array(8).fill(false));
-      await expectSameFiles(out);
-    } finally {
-      await rm(join(out, '..'), { recursive: true, force: true });
-    }
+    // It was given the jobs as this process began the first (the announcement's PDF) and took the others.
+    expect(claimed?.slice(0, 7)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(byHelper).toEqual(Array(8).fill(false));
   });
 
   it('costs nothing but time when it fails files: this process renders them again', async () => {
-    const { out, stdout } = await buildWithFakeHelper(`${FAKE_HELPER}
+    const { byHelper, claimed } = await buildWithFakeHelper(`${FAKE_HELPER}
       const claimed = [];
       for (let index = jobCount - 1; index >= 0 && claimJob(claims, index); index--) {
         claimed.push(index);
         process.send({ index, message: 'broken' });
       }
-      writeFileSync(new URL('claimed.json', import.meta.url), JSON.stringify(claimed));
+      record(claimed);
       process.disconnect();`);
-    try {
-      expect(JSON.parse(await readFile(join(out, '..', 'claimed.json'), 'utf8')).slice(0, 7)).toEqual([7, 6, 5, 4, 3, 2, 1]);
-      expect(JSON.parse(stdout)).toEqual(Array(8).fill(false));
-      await expectSameFiles(out);
-    } finally {
-      await rm(join(out, '..'), { recursive: true, force: true });
-    }
+    expect(claimed?.slice(0, 7)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(byHelper).toEqual(Array(8).fill(false));
   });
 
   it('is stopped when the data has a mistake, and nothing is written', async () => {
