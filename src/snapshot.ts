@@ -47,9 +47,9 @@ async function warmUp(): Promise<void> {
  * core on code that is used for a few more calls. Sixty times that budget leaves
  * the short-lived code to the interpreter and baseline compiler, and still
  * optimises what a large plan runs for seconds. Paired, in turns, against one
- * process at the default budget: example set with the helper process 0.89×
- * (1.15× at the default budget), a 100-activity plan 0.91×, the action plan PDF
- * alone 0.89–0.93×. Budgets of 1 M–16 M did the same. V8 reads the
+ * process at the default budget (ratio of medians): example set with the helper
+ * process 0.89× (1.15× at the default budget), a 100-activity plan 0.91×, the
+ * action plan PDF alone 0.89–0.93×. Budgets of 1 M–16 M did the same. V8 reads the
  * budget each time it resets a function's counter, so setting it here, after
  * start-up, takes effect.
  */
