@@ -176,6 +176,18 @@ describe('the helper process', () => {
     expect(byHelper).toEqual(Array(8).fill(false));
   });
 
+  it('is not used when there is no temporary folder to share: the build goes on alone', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-no-tmp-'));
+    try {
+      const { stdout } = await exec('node', ['--snapshot-blob', BLOB, 'build', '--out', out], { env: { ...process.env, TMPDIR: join(out, 'missing') } });
+      expect(stdout).toMatch(/wrote 8 file\(s\)/);
+      expect(stdout).not.toContain('helper process');
+      await expectSameFiles(out);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('is stopped when the data has a mistake, and nothing is written', async () => {
     const data = await mkdtemp(join(tmpdir(), 'km-docs-bad-'));
     try {

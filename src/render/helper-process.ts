@@ -82,12 +82,14 @@ export function startHelperProcess(startArguments: readonly string[]): HelperPro
   };
   return {
     share(request, jobCount) {
-      const claims = createClaimsFolder();
+      let claims: string | undefined;
       try {
+        claims = createClaimsFolder();
         writeFileSync(join(claims, ASSIGNMENT_FILE), serialize({ request, jobCount } satisfies HelperAssignment));
       } catch {
-        // Data the structured clone cannot copy: this process renders everything.
-        removeClaimsFolder(claims);
+        // No temporary folder to share (TMPDIR missing or full), or data the structured
+        // clone cannot copy: this process renders everything, as without a helper.
+        if (claims) removeClaimsFolder(claims);
         stop();
         return undefined;
       }
