@@ -15,6 +15,11 @@ import { applyPdfmakePatches, type IndexedPageBreakLists, joinLines, PATCHED_FON
 
 const require = createRequire(import.meta.url);
 
+/** pdfmake's PDFDocument, as far as these tests use it. */
+interface PdfmakeDocument {
+  provideFont(family: string, bold: boolean, italics: boolean): object;
+}
+
 describe('pdfmake patches', () => {
   it('target the installed pdfmake, pdfkit and fontkit versions', () => {
     expect(require('pdfmake/package.json').version).toBe(PATCHED_PDFMAKE_VERSION);
@@ -55,25 +60,31 @@ describe('pdfmake patches', () => {
     expect(fontkit.create(readFileSync(FONT_FILES.normal)).GSUB).not.toBe(a.GSUB);
   });
 
-  it('share shaped runs between fonts of the same face, each with the glyphs of the font that asks', () => {
+  it("share pdfkit's shaped words between the documents of a process, as pdfkit itself would shape them", () => {
     applyPdfmakePatches();
-    type Glyph = { id: number; codePoints: number[] };
-    type Run = { glyphs: Glyph[]; positions: { xAdvance: number; xOffset: number }[] };
-    const fontkit = vendor.fontkit() as { create(bytes: Uint8Array): { layout(text: string): Run; getGlyph(id: number): Glyph } };
-    // A text no other test shapes, laid out by the fonts of two documents.
-    const text = 'ทดสอบแคชรูปอักษรน้ำใจ ๑๒๓';
-    const [first, second] = [fontkit.create(readFileSync(FONT_FILES.normal)), fontkit.create(readFileSync(FONT_FILES.normal))];
-    const shaped = first.layout(text);
-    const reused = second.layout(text);
-    expect(reused.glyphs.map((g) => g.id)).toEqual(shaped.glyphs.map((g) => g.id));
-    expect(reused.glyphs.map((g) => g.codePoints)).toEqual(shaped.glyphs.map((g) => g.codePoints));
-    expect(reused.positions).toEqual(shaped.positions);
-    expect(reused.positions[0]).not.toBe(shaped.positions[0]);
-    // The kept run holds no glyph of the first font, so it does not keep that font
-    // (its file and decoded glyphs) alive after its document is done.
-    // (Compared as booleans: a failing toBe would print the whole font graph.)
-    expect(reused.glyphs.map((glyph) => glyph === second.getGlyph(glyph.id))).toEqual(reused.glyphs.map(() => true));
-    expect(shaped.glyphs.map((glyph) => glyph === first.getGlyph(glyph.id))).toEqual(shaped.glyphs.map(() => true));
+    type Glyph = { id: number; codePoints: number[]; advanceWidth: number };
+    type Run = { glyphs: Glyph[]; positions: { xAdvance: number; xOffset: number; advanceWidth: number }[]; advanceWidth: number };
+    type EmbeddedFont = { layoutCached(text: string): Run; layoutRun(text: string): Run; layout(text: string): Run };
+    const PDFDocument = (vendor.pdfmakeInternal('PDFDocument') as { default: new (fonts: object) => PdfmakeDocument }).default;
+    const fontOfNewDocument = () => new PDFDocument({ Sarabun: FONT_FILES }).provideFont('Sarabun', false, false) as unknown as EmbeddedFont;
+    // Words no other test shapes, in the fonts of three documents.
+    const words = ['ทดสอบแคชรูปอักษรน้ำใจ', '๑๒๓', 'ผู้ใหญ่บ้านปั้นฟื้น'];
+    const [first, second, reference] = [fontOfNewDocument(), fontOfNewDocument(), fontOfNewDocument()];
+    expect(second).not.toBe(first);
+    for (const word of words) {
+      const kept = first.layoutCached(word);
+      expect(second.layoutCached(word)).toBe(kept);
+      // pdfkit's own shaping of the word, which nothing keeps.
+      const shaped = reference.layoutRun(word);
+      expect(kept.glyphs.map(({ id, codePoints, advanceWidth }) => ({ id, codePoints, advanceWidth }))).toEqual(
+        shaped.glyphs.map(({ id, codePoints, advanceWidth }) => ({ id, codePoints, advanceWidth })),
+      );
+      expect(kept.positions).toEqual(shaped.positions);
+      expect(kept.advanceWidth).toBe(shaped.advanceWidth);
+      // Plain glyphs: a kept word does not keep the first document's font alive.
+      expect(kept.glyphs.every((glyph) => Object.getPrototypeOf(glyph) === Object.prototype)).toBe(true);
+    }
+    expect(second.layout(words.join(' ')).glyphs.map((g) => g.id)).toEqual(reference.layout(words.join(' ')).glyphs.map((g) => g.id));
   });
 
   it("embed font subsets with fontkit's own bytes, composite glyphs renumbered per subset", () => {
@@ -212,4 +223,5 @@ describe('pdfmake patches', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
 });

@@ -20,7 +20,7 @@
 //    marked-content span whose ActualText is its source text, as Typst and
 //    Chromium do, so copy, search and screen readers get the exact text.
 //    Drawing is unchanged.
-// 5. Mark order for text extraction (and a cache of shaped runs, see below). Sarabun's anchors put some marks' origins a
+// 5. Mark order for text extraction. Sarabun's anchors put some marks' origins a
 //    font unit right of where the next letter starts, or a tone mark left of the
 //    vowel under it. Readers that order glyphs by x (poppler: Evince, pdftotext)
 //    then copy "รว่ม" for "ร่วม" and "ท่ี" for "ที่". fontkit's layout is wrapped
@@ -48,6 +48,8 @@
 //    glue no line can hold dropped), and justified ones are broken into lines as a
 //    whole: buildNextLine takes the lines that src/render/pdf/line-breaking.ts plans,
 //    so a line before a long unbreakable word is not left with holes at its few spaces.
+// 14. Speed only: pdfkit shapes each word once per font object, so once per document;
+//    the shaped words are kept per font file instead (same glyphs, same positions).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
@@ -145,6 +147,16 @@ export function applyPdfmakePatches(): void {
   TextInlinesProto.measure = function measureWithStyleMemo(array, styleContextStack) {
     const plain = styleContextStack && array.every((item) => typeof item === 'object' && item.style === undefined && item.section === undefined);
     return measure.call(this, array, plain ? memoizedStack(styleContextStack) : styleContextStack);
+  };
+
+  // 14. pdfkit's EmbeddedFont is not exported: its prototype is taken from the first font provided.
+  const PdfmakeDocumentClass = internal<{ provideFont: Method<[string, boolean, boolean], object> }>('PDFDocument');
+  const provideFont = PdfmakeDocumentClass.prototype.provideFont;
+  PdfmakeDocumentClass.prototype.provideFont = function provideFontThenPatch(family, bold, italics) {
+    const font = provideFont.call(this, family, bold, italics);
+    shapeEachWordOncePerFile(Object.getPrototypeOf(font) as EmbeddedFontProto);
+    PdfmakeDocumentClass.prototype.provideFont = provideFont;
+    return font;
   };
 
   const TextBreaker = internal<{ getBreaks: Method<[unknown, unknown], PdfmakeInline[]> }>('TextBreaker');
@@ -261,6 +273,51 @@ export function applyPdfmakePatches(): void {
   applied = true;
 }
 
+interface EmbeddedFontProto {
+  layoutCached: Method<[string], PdfkitRun>;
+}
+
+/** A shaped word as pdfkit's EmbeddedFont.layout takes it. */
+interface PdfkitRun {
+  glyphs: { id: number; codePoints: number[]; advanceWidth: number }[];
+  positions: object[];
+  advanceWidth: number;
+}
+
+/**
+ * 14. pdfkit's EmbeddedFont keeps each word it shapes (layoutCached), but a font
+ * object lives for one document, so every PDF shapes its words again (fontkit's
+ * GSUB and GPOS, in JavaScript) and scales them to 1000 units: with the copies a
+ * per-process cache of fontkit's runs made, a tenth of a batch's time. The scaled
+ * runs are kept per font file instead (a word's code points, which pdfkit's ToUnicode
+ * map takes, are those of its first shaping in the process, as they were). pdfkit
+ * reads only a glyph's id, code points and advance width, so the kept runs hold just
+ * those (the font's own glyph objects would keep its document alive); it never changes
+ * a run once scaled (it already hands the same run to every use of a word).
+ */
+function shapeEachWordOncePerFile(proto: EmbeddedFontProto): void {
+  if (typeof proto.layoutCached !== 'function' || proto.layoutCached.name === 'layoutCachedPerFile') return;
+  const layoutCached = proto.layoutCached;
+  proto.layoutCached = function layoutCachedPerFile(this: { font: FontkitFont; layoutCache?: object }, text) {
+    if (!this.layoutCache) return layoutCached.call(this, text);
+    const { words } = fontFileOf(this.font);
+    let run = words.get(text);
+    if (!run) {
+      const shaped = layoutCached.call(this, text);
+      run = {
+        glyphs: shaped.glyphs.map(({ id, codePoints, advanceWidth }) => ({ id, codePoints, advanceWidth })),
+        positions: shaped.positions,
+        advanceWidth: shaped.advanceWidth,
+      };
+      if (words.size >= MAX_KEPT_WORDS) words.clear();
+      words.set(text, run);
+    }
+    return run;
+  };
+}
+
+const MAX_KEPT_WORDS = 50_000;
+
 /**
  * 8. pdfkit parses every font anew for each document, and fontkit then decodes its
  * tables (cmap, hmtx, GSUB, GPOS …) again. Decoded tables are plain data, so fonts with
@@ -284,6 +341,8 @@ interface FontFile {
   tables: Map<string, unknown>;
   /** Glyphs as the subsetter copies them, by glyph id (section 11). */
   subsetGlyphs: Map<number, SubsetGlyph>;
+  /** pdfkit's shaped words, by text (section 14). */
+  words: Map<string, PdfkitRun>;
 }
 const fontFiles: FontFile[] = [];
 
@@ -299,7 +358,7 @@ function fontFileOf(font: FontkitFont): FontFile {
   if (file) return file;
   const bytes = font.stream.buffer;
   file = fontFiles.find((f) => f.bytes === bytes || Buffer.compare(f.bytes, bytes) === 0);
-  if (!file) fontFiles.push((file = { bytes, tables: new Map(), subsetGlyphs: new Map() }));
+  if (!file) fontFiles.push((file = { bytes, tables: new Map(), subsetGlyphs: new Map(), words: new Map() }));
   fileOfFont.set(font, file);
   return file;
 }
@@ -744,62 +803,17 @@ function fontkitPrototypes(): { font: TTFFontProto; subset: TTFSubsetProto } {
   return { font: Object.getPrototypeOf(font) as TTFFontProto, subset: Object.getPrototypeOf(subset) as TTFSubsetProto };
 }
 
-/** Wraps fontkit's layout so marks sit in text order by x. */
+/**
+ * Wraps fontkit's layout so marks sit in text order by x. (Shaped words are kept
+ * by pdfkit's layoutCached, per font file: section 14.)
+ */
 function orderMarksForExtraction(TTFFont: TTFFontProto): void {
   const layout = TTFFont.layout;
-  // Shaping is the costliest step of rendering Thai, and every PDF (and every table
-  // measurement) parses the fonts anew, so runs are cached across font objects of the
-  // same face. Callers get copies: pdfkit scales a run's positions in place.
-  const runs = new Map<string, KeptRun>();
-  TTFFont.layout = function layoutWithMarksInOrder(this: ShapingFont, text: unknown, features?: unknown, ...rest: unknown[]) {
-    if (typeof text !== 'string' || rest.length > 0) return layout.call(this, text, features, ...rest);
-    const key = `${this.postscriptName}\u0000${features ? JSON.stringify(features) : ''}\u0000${text}`;
-    let kept = runs.get(key);
-    if (!kept) {
-      const run = layout.call(this, text, features);
-      orderMarks(run);
-      if (runs.size >= MAX_CACHED_RUNS) runs.clear();
-      runs.set(key, (kept = keep(run)));
-    }
-    return copyRun(kept, this);
+  TTFFont.layout = function layoutWithMarksInOrder(this: unknown, text: unknown, features?: unknown, ...rest: unknown[]) {
+    const run = layout.call(this, text, features, ...rest);
+    if (typeof text === 'string' && rest.length === 0) orderMarks(run);
+    return run;
   };
-}
-
-const MAX_CACHED_RUNS = 50_000;
-
-interface ShapingFont {
-  postscriptName: string;
-  getGlyph(id: number, codePoints: number[]): GlyphRun['glyphs'][number];
-}
-
-/**
- * A run as the cache keeps it: its glyphs as ids and code points, not fontkit's glyph
- * objects, which belong to the font (of one document) that shaped the text and would
- * keep that font, its file and its decoded glyphs alive for as long as the run is
- * kept (in a batch, two fonts more for every organization).
- */
-interface KeptRun {
-  run: GlyphRun;
-  glyphs: { id: number; codePoints: number[] }[];
-}
-
-function keep(run: GlyphRun): KeptRun {
-  const glyphs = run.glyphs.map(({ id, codePoints }) => ({ id, codePoints }));
-  // Its positions are never handed out: every caller gets copies (copyRun).
-  return { run: sameKind(run, { glyphs: [] }), glyphs };
-}
-
-/** A run with positions of its own and the glyphs of `font` (fontkit keeps one object per glyph id and font). */
-function copyRun({ run, glyphs }: KeptRun, font: ShapingFont): GlyphRun {
-  return sameKind(run, {
-    positions: run.positions.map((position) => sameKind(position)),
-    glyphs: glyphs.map(({ id, codePoints }) => font.getGlyph(id, codePoints)),
-  });
-}
-
-/** A shallow copy with the same prototype (fontkit's runs and positions have getters there), then `changes`. */
-function sameKind<T extends object>(object: T, changes?: Partial<T>): T {
-  return Object.assign(Object.create(Object.getPrototypeOf(object) as object) as T, object, changes);
 }
 
 /**
