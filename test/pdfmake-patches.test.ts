@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { FONT_FILES } from '../src/paths.js';
 import { vendor } from '../src/vendor.js';
-import { applyPdfmakePatches, type IndexedPageBreakLists, joinLines, PATCHED_FONTKIT_VERSION, PATCHED_PDFKIT_VERSION, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
+import { applyPdfmakePatches, forgetKeptMeasurements, type IndexedPageBreakLists, joinLines, measuredParagraphStats, PATCHED_FONTKIT_VERSION, PATCHED_PDFKIT_VERSION, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
 
 const require = createRequire(import.meta.url);
 
@@ -85,6 +85,46 @@ describe('pdfmake patches', () => {
       expect(kept.glyphs.every((glyph) => Object.getPrototypeOf(glyph) === Object.prototype)).toBe(true);
     }
     expect(second.layout(words.join(' ')).glyphs.map((g) => g.id)).toEqual(reference.layout(words.join(' ')).glyphs.map((g) => g.id));
+  });
+
+  it('reuse a measured paragraph only where its style reads the same, with copies and the fonts of the document at hand', () => {
+    applyPdfmakePatches();
+    type Inline = { text: string; width: number; font: unknown; fontSize: number };
+    type Built = { items: Inline[]; minWidth: number; maxWidth: number };
+    const PDFDocument = (vendor.pdfmakeInternal('PDFDocument') as { default: new (fonts: object) => PdfmakeDocument }).default;
+    const TextInlines = (vendor.pdfmakeInternal('TextInlines') as { default: new (doc: object) => { buildInlines(text: unknown, stack: unknown): Built } }).default;
+    const StyleContextStack = require('pdfmake/js/StyleContextStack').default as new (styles: object, defaultStyle: object) => unknown;
+    const text = 'ย่อหน้าทดสอบการเก็บผลการวัดข้อความ ซึ่งไม่มีในเอกสารอื่นของการทดสอบ';
+    const measure = (doc: PdfmakeDocument, textArray: unknown, style: object, styles = {}) =>
+      new TextInlines(doc).buildInlines(textArray, new StyleContextStack(styles, { font: 'Sarabun', ...style }));
+    const [doc1, doc2] = [new PDFDocument({ Sarabun: FONT_FILES }), new PDFDocument({ Sarabun: FONT_FILES })];
+    const counts = () => measuredParagraphStats();
+    const before = counts();
+    const first = measure(doc1, text, { fontSize: 16 });
+    expect(counts()).toMatchObject({ hits: before.hits, misses: before.misses + 1 });
+    const again = measure(doc2, text, { fontSize: 16 });
+    expect(counts()).toMatchObject({ hits: before.hits + 1, misses: before.misses + 1 });
+    expect(again.items.map((i) => [i.text, i.width])).toEqual(first.items.map((i) => [i.text, i.width]));
+    expect([again.minWidth, again.maxWidth]).toEqual([first.minWidth, first.maxWidth]);
+    expect(again.items.every((i) => i.font === doc2.provideFont('Sarabun', false, false))).toBe(true);
+    expect(again.items[0]).not.toBe(first.items[0]);
+    // Layout changes its inlines: what is kept is not.
+    again.items[0]!.width = -1;
+    expect(measure(doc2, text, { fontSize: 16 }).items[0]!.width).toBe(first.items[0]!.width);
+
+    // Another size, or bold from the item: measured anew.
+    const misses = counts().misses;
+    const larger = measure(doc2, text, { fontSize: 20 });
+    expect(larger.items.map((i) => i.text)).toEqual(first.items.map((i) => i.text));
+    expect(larger.items[0]!.width).toBeCloseTo((first.items[0]!.width * 20) / 16, 6);
+    const bold = measure(doc2, [{ text, bold: true }], { fontSize: 16 });
+    expect(bold.items.every((i) => i.font === doc2.provideFont('Sarabun', true, false))).toBe(true);
+    expect(counts().misses).toBe(misses + 2);
+    // A named style on an item is resolved by pdfmake itself, never from the memo.
+    const seen = counts();
+    const styled = measure(doc2, [{ text, style: 'big' }], {}, { big: { fontSize: 24 } });
+    expect(styled.items[0]!.fontSize).toBe(24);
+    expect(counts()).toMatchObject({ hits: seen.hits, misses: seen.misses });
   });
 
   it("embed font subsets with fontkit's own bytes, composite glyphs renumbered per subset", () => {
@@ -224,4 +264,25 @@ describe('pdfmake patches', () => {
     }
   });
 
+  it('write the same PDF bytes from kept paragraphs and words as from measuring them anew', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-kept-'));
+    try {
+      const pdfs = async (dir: string) => {
+        await build({ dataDir: 'data', outDir: join(out, dir), only: ['announcement', 'km-action-plan'], formats: ['pdf'] });
+        return Promise.all(['announcement.pdf', 'km-action-plan.pdf'].map((file) => readFile(join(out, dir, file))));
+      };
+      forgetKeptMeasurements();
+      const fresh = await pdfs('fresh');
+      const afterFresh = measuredParagraphStats();
+      expect(afterFresh.weight).toBeGreaterThan(0);
+      const kept = await pdfs('kept');
+      const afterKept = measuredParagraphStats();
+      // The second build measured nothing anew.
+      expect(afterKept.misses).toBe(afterFresh.misses);
+      expect(afterKept.hits - afterFresh.hits).toBeGreaterThan(50);
+      expect(kept.map((pdf, i) => Buffer.compare(pdf, fresh[i]!))).toEqual([0, 0]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
 });

@@ -48,7 +48,10 @@
 //    glue no line can hold dropped), and justified ones are broken into lines as a
 //    whole: buildNextLine takes the lines that src/render/pdf/line-breaking.ts plans,
 //    so a line before a long unbreakable word is not left with holes at its few spaces.
-// 14. Speed only: pdfkit shapes each word once per font object, so once per document;
+// 14. Speed only: a paragraph's measured word pieces are kept by its text and reused
+//    wherever the style properties its measuring read resolve the same (same pieces,
+//    same widths, the fonts of the document at hand).
+// 15. Speed only: pdfkit shapes each word once per font object, so once per document;
 //    the shaped words are kept per font file instead (same glyphs, same positions).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
@@ -60,6 +63,7 @@ import zlib, { type CompressCallback, type InputType } from 'node:zlib';
 import { FONT_FILES } from '../../paths.js';
 import { vendor, type PdfmakeInternal } from '../../vendor.js';
 import { bindsToNext, graphemeClusters, isConnective, splitAtBreaks, splitAtWords, THAI_COMBINING_MARKS } from '../../text/segment.js';
+import { ConstrainedMemo, type MemoStats } from '../../util/constrained-memo.js';
 import { MAX_LETTER_SPACING_EM, planLines } from './line-breaking.js';
 
 export const PATCHED_PDFMAKE_VERSION = '0.3.11';
@@ -100,9 +104,9 @@ interface StyleStack {
 /**
  * The style stack as seen by items that bring no style of their own: pushing such
  * an item changes no property, so each property resolves the same for all of them.
+ * `values` gets each property looked up, with what it resolved to.
  */
-function memoizedStack(stack: StyleStack): StyleStack {
-  const values = new Map<string, unknown>();
+function memoizedStack(stack: StyleStack, values = new Map<string, unknown>()): StyleStack {
   return {
     auto: (_item, callback) => callback(),
     getProperty(property) {
@@ -149,7 +153,9 @@ export function applyPdfmakePatches(): void {
     return measure.call(this, array, plain ? memoizedStack(styleContextStack) : styleContextStack);
   };
 
-  // 14. pdfkit's EmbeddedFont is not exported: its prototype is taken from the first font provided.
+  // 14. Measured paragraphs kept by content (measureEachParagraphOnce).
+  measureEachParagraphOnce(TextInlines.prototype as unknown as TextInlinesProto);
+  // 15. pdfkit's EmbeddedFont is not exported: its prototype is taken from the first font provided.
   const PdfmakeDocumentClass = internal<{ provideFont: Method<[string, boolean, boolean], object> }>('PDFDocument');
   const provideFont = PdfmakeDocumentClass.prototype.provideFont;
   PdfmakeDocumentClass.prototype.provideFont = function provideFontThenPatch(family, bold, italics) {
@@ -273,6 +279,144 @@ export function applyPdfmakePatches(): void {
   applied = true;
 }
 
+interface BuiltInlines {
+  items: PdfmakeInline[];
+  minWidth: number;
+  maxWidth: number;
+}
+
+interface TextInlinesProto {
+  buildInlines: Method<[unknown, StyleStack | undefined], BuiltInlines>;
+}
+
+/** The parts of pdfmake's PDFDocument that choose fonts. */
+interface PdfmakeDocument {
+  fonts: Record<string, Record<string, unknown>>;
+  fontCache: Record<string, Record<string, object>>;
+  provideFont(family: string, bold: boolean, italics: boolean): object;
+}
+
+/** A font as pdfmake's provideFont is asked for it. */
+interface FontChoice {
+  family: string;
+  bold: boolean;
+  italics: boolean;
+}
+
+interface MeasuredParagraph extends BuiltInlines {
+  /** The font of each item, by name: the font objects belong to one document. */
+  fonts: FontChoice[];
+}
+
+/**
+ * 14. pdfmake measures every text node of every document: it breaks the text into
+ * pieces (with the Thai split of section 1), resolves ~20 style properties for each
+ * piece and shapes it to get its width, for paragraphs that come back in every
+ * document (headings, the activities, the factors) and in every organization. A measured paragraph is kept by its text, with the style
+ * properties its measuring read and what they resolved to, and the font files it
+ * used (src/util/constrained-memo.ts); where all of them resolve the same, the
+ * paragraph gets copies of the kept pieces with its own document's fonts, asked
+ * for in the same order as measuring asks (pdfkit numbers fonts by first use).
+ * Measuring changes nothing else in the document, so the bytes are the same.
+ *
+ * Only text whose items bring no named style of their own: the memo then reads
+ * style properties only from the stack (as section 6 assumes).
+ */
+function measureEachParagraphOnce(proto: TextInlinesProto): void {
+  const buildInlines = proto.buildInlines;
+  proto.buildInlines = function buildInlinesOnce(this: { pdfDocument: PdfmakeDocument }, textArray, stack) {
+    const key = stack && paragraphKey(textArray);
+    if (key === undefined) return buildInlines.call(this, textArray, stack);
+    const doc = this.pdfDocument;
+    const resolve = (property: string) => (property.startsWith(FONT_FILE_READ) ? fontFileRead(doc, property) : stack!.getProperty(property));
+    const kept = measuredParagraphs.get(key, resolve);
+    if (kept) {
+      const items = sameShape(kept.items);
+      items.forEach((item, i) => {
+        const { family, bold, italics } = kept.fonts[i]!;
+        item.font = doc.provideFont(family, bold, italics);
+      });
+      return { items, minWidth: kept.minWidth, maxWidth: kept.maxWidth };
+    }
+    const reads = new Map<string, unknown>();
+    const built = buildInlines.call(this, textArray, memoizedStack(stack!, reads));
+    // A paragraph's items mostly share one font: each is looked up once.
+    const choices = new Map<unknown, FontChoice | undefined>();
+    const fonts = built.items.map((item) => {
+      if (!choices.has(item.font)) choices.set(item.font, fontChoiceOf(doc, item.font));
+      return choices.get(item.font);
+    });
+    if (fonts.every((font) => font !== undefined)) {
+      for (const font of fonts) {
+        const read = `${FONT_FILE_READ}${font.family}\u0000${fontType(font)}`;
+        reads.set(read, fontFileRead(doc, read));
+      }
+      // Kept without the font objects, which would keep this document's fonts alive.
+      const items = sameShape(built.items);
+      for (const item of items) item.font = undefined;
+      measuredParagraphs.set(key, reads, { items, fonts, minWidth: built.minWidth, maxWidth: built.maxWidth }, items.length);
+    }
+    return built;
+  };
+}
+
+/**
+ * Weighed in word pieces: ~0.6 KB each with their entry (the example set's four PDFs
+ * keep 2,700 in 1.7 MB), so at most ~18 MB; a batch organization adds ~300.
+ */
+const MAX_KEPT_PIECES = 30_000;
+const measuredParagraphs = new ConstrainedMemo<MeasuredParagraph>(MAX_KEPT_PIECES);
+
+/** How often section 14 found a paragraph measured before (for tests). */
+export function measuredParagraphStats(): MemoStats {
+  return measuredParagraphs.stats();
+}
+
+/** Drops the paragraphs (section 14) and the shaped words (section 15) kept so far (for tests). */
+export function forgetKeptMeasurements(): void {
+  measuredParagraphs.clear();
+  for (const file of fontFiles) file.words.clear();
+}
+
+/** A read that is not a style property: which file a font family's style is. */
+const FONT_FILE_READ = '\u0000font file\u0000';
+
+function fontFileRead(doc: PdfmakeDocument, read: string): unknown {
+  const [family, type] = read.slice(FONT_FILE_READ.length).split('\u0000') as [string, string];
+  return doc.fonts[family]?.[type];
+}
+
+/** pdfmake's getFontType. */
+function fontType({ bold, italics }: FontChoice): string {
+  return bold && italics ? 'bolditalics' : bold ? 'bold' : italics ? 'italics' : 'normal';
+}
+
+function fontChoiceOf(doc: PdfmakeDocument, font: unknown): FontChoice | undefined {
+  for (const [family, types] of Object.entries(doc.fontCache)) {
+    for (const [type, provided] of Object.entries(types)) {
+      if (provided === font) return { family, bold: type.startsWith('bold'), italics: type.endsWith('italics') };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The text as a key, or undefined where its items could read styles the memo does
+ * not see, or hold what JSON does not show (functions, a cycle).
+ */
+function paragraphKey(textArray: unknown): string | undefined {
+  let keyable = true;
+  try {
+    const key = JSON.stringify(textArray, (name, value: unknown) => {
+      if (name === 'style' || name === 'section' || typeof value === 'function') keyable = false;
+      return value;
+    });
+    return keyable ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 interface EmbeddedFontProto {
   layoutCached: Method<[string], PdfkitRun>;
 }
@@ -285,7 +429,7 @@ interface PdfkitRun {
 }
 
 /**
- * 14. pdfkit's EmbeddedFont keeps each word it shapes (layoutCached), but a font
+ * 15. pdfkit's EmbeddedFont keeps each word it shapes (layoutCached), but a font
  * object lives for one document, so every PDF shapes its words again (fontkit's
  * GSUB and GPOS, in JavaScript) and scales them to 1000 units: with the copies a
  * per-process cache of fontkit's runs made, a tenth of a batch's time. The scaled
@@ -341,7 +485,7 @@ interface FontFile {
   tables: Map<string, unknown>;
   /** Glyphs as the subsetter copies them, by glyph id (section 11). */
   subsetGlyphs: Map<number, SubsetGlyph>;
-  /** pdfkit's shaped words, by text (section 14). */
+  /** pdfkit's shaped words, by text (section 15). */
   words: Map<string, PdfkitRun>;
 }
 const fontFiles: FontFile[] = [];
@@ -805,7 +949,7 @@ function fontkitPrototypes(): { font: TTFFontProto; subset: TTFSubsetProto } {
 
 /**
  * Wraps fontkit's layout so marks sit in text order by x. (Shaped words are kept
- * by pdfkit's layoutCached, per font file: section 14.)
+ * by pdfkit's layoutCached, per font file: section 15.)
  */
 function orderMarksForExtraction(TTFFont: TTFFontProto): void {
   const layout = TTFFont.layout;
