@@ -22,7 +22,8 @@ export function generateDataSet(dir, activities) {
 }
 
 // Provinces whose อบจ. the batch benchmark imitates: every organization gets its
-// own name and figures, so no cache keyed by content can stand in for the work.
+// own name and figures, so no cache of whole documents can stand in for the work
+// (paragraphs without them are shared, as the wording of real plans is).
 const PROVINCES = ['สมุทรสงคราม', 'นครปฐม', 'ราชบุรี', 'กาญจนบุรี', 'สุพรรณบุรี', 'เพชรบุรี', 'ประจวบคีรีขันธ์', 'สมุทรสาคร', 'นนทบุรี', 'ปทุมธานี', 'พระนครศรีอยุธยา', 'อ่างทอง', 'ลพบุรี', 'สิงห์บุรี', 'ชัยนาท', 'สระบุรี', 'นครนายก', 'ปราจีนบุรี', 'ฉะเชิงเทรา', 'ชลบุรี', 'ระยอง', 'จันทบุรี', 'ตราด', 'เชียงใหม่', 'ลำพูน', 'ลำปาง', 'แพร่', 'น่าน', 'พะเยา', 'เชียงราย', 'แม่ฮ่องสอน', 'นครราชสีมา', 'บุรีรัมย์', 'สุรินทร์', 'ศรีสะเกษ', 'อุบลราชธานี', 'ขอนแก่น', 'อุดรธานี', 'สงขลา', 'ภูเก็ต'];
 
 /** Writes organization number `index`'s data folder (the example, renamed and with its own figures) into `dir`. */
