@@ -312,12 +312,13 @@ interface MeasuredParagraph extends BuiltInlines {
  * 14. pdfmake measures every text node of every document: it breaks the text into
  * pieces (with the Thai split of section 1), resolves ~20 style properties for each
  * piece and shapes it to get its width, for paragraphs that come back in every
- * document (headings, the activities, the factors) and in every organization. A measured paragraph is kept by its text, with the style
- * properties its measuring read and what they resolved to, and the font files it
- * used (src/util/constrained-memo.ts); where all of them resolve the same, the
- * paragraph gets copies of the kept pieces with its own document's fonts, asked
- * for in the same order as measuring asks (pdfkit numbers fonts by first use).
- * Measuring changes nothing else in the document, so the bytes are the same.
+ * document (headings, the activities, the factors) and in every organization. A
+ * measured paragraph is kept by its text, with the style properties its measuring
+ * read and what they resolved to, and the font files it used
+ * (src/util/constrained-memo.ts); where all of them resolve the same, the paragraph
+ * gets copies of the kept pieces with its own document's fonts, asked for in the
+ * same order as measuring asks (pdfkit numbers fonts by first use). Measuring
+ * changes nothing else in the document, so the bytes are the same.
  *
  * Only text whose items bring no named style of their own: the memo then reads
  * style properties only from the stack (as section 6 assumes).
@@ -430,10 +431,11 @@ interface PdfkitRun {
 
 /**
  * 15. pdfkit's EmbeddedFont keeps each word it shapes (layoutCached), but a font
- * object lives for one document, so every PDF shapes its words again (fontkit's
- * GSUB and GPOS, in JavaScript) and scales them to 1000 units: with the copies a
- * per-process cache of fontkit's runs made, a tenth of a batch's time. The scaled
- * runs are kept per font file instead (a word's code points, which pdfkit's ToUnicode
+ * object lives for one document, so every PDF shaped its words again (fontkit's
+ * GSUB and GPOS in JavaScript, or copies from a per-process cache of fontkit's runs)
+ * and scaled them to 1000 units; with section 14, measuring no longer shapes a kept
+ * paragraph's words, and drawing would shape them all. The scaled runs are kept per
+ * font file instead (a word's code points, which pdfkit's ToUnicode
  * map takes, are those of its first shaping in the process, as they were). pdfkit
  * reads only a glyph's id, code points and advance width, so the kept runs hold just
  * those (the font's own glyph objects would keep its document alive); it never changes
