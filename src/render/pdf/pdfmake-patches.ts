@@ -306,6 +306,8 @@ interface FontChoice {
 interface MeasuredParagraph extends BuiltInlines {
   /** The font of each item, by name: the font objects belong to one document. */
   fonts: FontChoice[];
+  /** The items' keys beyond pdfmake's own, found once when kept instead of on every copy. */
+  extraKeys: string[];
 }
 
 /**
@@ -332,7 +334,7 @@ function measureEachParagraphOnce(proto: TextInlinesProto): void {
     const resolve = (property: string) => (property.startsWith(FONT_FILE_READ) ? fontFileRead(doc, property) : stack!.getProperty(property));
     const kept = measuredParagraphs.get(key, resolve);
     if (kept) {
-      const items = sameShape(kept.items);
+      const items = copiesWith(kept.items, kept.extraKeys);
       items.forEach((item, i) => {
         const { family, bold, italics } = kept.fonts[i]!;
         item.font = doc.provideFont(family, bold, italics);
@@ -353,9 +355,10 @@ function measureEachParagraphOnce(proto: TextInlinesProto): void {
         reads.set(read, fontFileRead(doc, read));
       }
       // Kept without the font objects, which would keep this document's fonts alive.
-      const items = sameShape(built.items);
+      const extra = extraKeys(built.items);
+      const items = copiesWith(built.items, extra);
       for (const item of items) item.font = undefined;
-      measuredParagraphs.set(key, reads, { items, fonts, minWidth: built.minWidth, maxWidth: built.maxWidth }, items.length);
+      measuredParagraphs.set(key, reads, { items, extraKeys: extra, fonts, minWidth: built.minWidth, maxWidth: built.maxWidth }, items.length);
     }
     return built;
   };
@@ -993,8 +996,18 @@ export function orderMarks(run: GlyphRun): void {
  * same keys in one order (absent ones undefined, which pdfmake reads as absent).
  */
 function sameShape(inlines: PdfmakeInline[]): PdfmakeInline[] {
+  return copiesWith(inlines, extraKeys(inlines));
+}
+
+/** The keys some of `inlines` have beyond pdfmake's own. */
+function extraKeys(inlines: PdfmakeInline[]): string[] {
   const extra = new Set<string>();
   for (const inline of inlines) for (const key in inline) if (!PDFMAKE_INLINE_KEYS.has(key)) extra.add(key);
+  return [...extra];
+}
+
+/** Copies of `inlines`, each with pdfmake's keys first, then `extra`. */
+function copiesWith(inlines: PdfmakeInline[], extra: readonly string[]): PdfmakeInline[] {
   return inlines.map((inline) => {
     const copy = withPdfmakeKeys(inline);
     for (const key of extra) (copy as Record<string, unknown>)[key] = inline[key];
