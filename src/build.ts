@@ -123,28 +123,35 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
   const jobs = await planBuild(request);
 
   const helperThread = options.helperThread && formats.includes('pdf') && formats.includes('docx') && availableParallelism() > 1;
-  const backends = new Map<Format, Backend>();
-  for (const format of formats) backends.set(format, helperThread && format === 'docx' ? onHelperThread(format) : await LOAD_BACKEND[format]());
   const shared = jobs.length > 1 ? options.helperProcess?.share(request, jobs.length) : undefined;
+  // A format's renderer is loaded when a job of it is first rendered here: with a
+  // helper process, this process may leave it all to the helper.
+  const backends = new Map<Format, Promise<Backend>>();
+  const backend = (format: Format): Promise<Backend> => {
+    let loaded = backends.get(format);
+    if (!loaded) backends.set(format, (loaded = helperThread && format === 'docx' ? Promise.resolve(onHelperThread(format)) : LOAD_BACKEND[format]()));
+    return loaded;
+  };
   // Work that can start early (the DOCX's chart pictures) starts now, unless a
   // helper process may take those documents.
-  if (!shared) for (const job of jobs) backends.get(job.format)!.prepare?.(job.model());
+  if (!shared) for (const job of jobs) (await backend(job.format)).prepare?.(job.model());
 
   const render = async (job: BuildJob): Promise<Rendered> => {
     const started = performance.now();
-    const bytes = await backends.get(job.format)!.render(job.model(), job.options);
+    const bytes = await (await backend(job.format)).render(job.model(), job.options);
     return { bytes, milliseconds: performance.now() - started };
   };
   const results = new Map<BuildJob, Promise<Rendered>>();
   try {
     // Work for the helper thread is handed over first, so it runs while this thread
     // renders the rest; a failure there is reported when its result is awaited below.
-    for (const job of jobs) if (backends.get(job.format)!.offThread) results.set(job, render(job));
+    for (const job of jobs) if (helperThread && (await backend(job.format)).offThread) results.set(job, render(job));
     for (const promise of results.values()) promise.catch(() => {});
     for (const [index, job] of jobs.entries()) {
       if (results.has(job)) continue;
-      // The helper process takes jobs from the end: once it has this one, the rest are its too.
-      if (shared && !shared.claim(index)) break;
+      // The helper process takes jobs from the end: once it has this one, or this one is
+      // of a format left to it (the DOCX files, after the PDFs), the rest are its too.
+      if (shared && (options.helperProcess!.leftToHelper.includes(job.format) || !shared.claim(index))) break;
       results.set(job, Promise.resolve(await render(job)));
     }
     // What the helper process was to render and did not (it stopped, or failed), this process renders.

@@ -10,9 +10,9 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setFlagsFromString, startupSnapshot } from 'node:v8';
-import { build } from './build.js';
+import { build, FORMATS, type Format } from './build.js';
 import { runCli } from './commands.js';
 import { documentsFor } from './documents/registry.js';
 import { loadDataSet } from './load/data-set.js';
@@ -20,6 +20,23 @@ import { PACKAGE_ROOT } from './paths.js';
 import { HELPER_PROCESS_ARGUMENT, startHelperProcess } from './render/helper-process.js';
 import { serveAsHelperProcess } from './render/helper-process-main.js';
 import { forgetOnceValues } from './util/once.js';
+
+/**
+ * The formats this blob is warmed with, read while it is made (the variable is
+ * scripts/snapshot/build.mjs's). It makes two blobs of the same bundle:
+ * dist/km-docs.blob, the command line's, with the PDFs only, and
+ * dist/km-docs-helper.blob, its helper process's, with both formats. docx's
+ * objects, its warmed code and its caches were a ninth of the blob every start
+ * reads (16.2 → 14.4 MB), and they brought a cold action plan PDF, which renders
+ * no DOCX, to V8's first limit of the old generation: one full collection more.
+ * Without them, in turns with the single blob: action plan PDF 0.88× (25 rounds),
+ * whole set 0.95× (15). A build of both formats leaves the DOCX files to the
+ * helper (build's leftToHelper), whose heap has docx warm; docx's code is in the
+ * bundle of both, so a DOCX that this process does render (no helper, or one
+ * that failed) is made all the same, compiled on first use.
+ */
+const WARMED_FORMATS: readonly Format[] = FORMATS.filter((format) => (process.env.KM_DOCS_SNAPSHOT_WARM_FORMATS ?? FORMATS.join(',')).split(',').includes(format));
+const HELPER_BLOB = 'km-docs-helper.blob';
 
 async function warmUp(): Promise<void> {
   const dataDir = join(PACKAGE_ROOT, 'data');
@@ -31,6 +48,7 @@ async function warmUp(): Promise<void> {
   const outDir = await mkdtemp(join(tmpdir(), 'km-docs-snapshot-'));
   try {
     await build({ dataDir, data, outDir, formats: ['pdf'] });
+    if (!WARMED_FORMATS.includes('docx')) return;
     // The annual report's charts are drawn by resvg, a native addon, which the
     // snapshot builder cannot load; its DOCX warms up on its first real build.
     const withoutCharts = documentsFor(data).filter((spec) => spec.template !== 'annual-report');
@@ -72,8 +90,21 @@ startupSnapshot.setDeserializeMainFunction(() => {
   if (command === HELPER_PROCESS_ARGUMENT && process.argv.length === 2) return serveAsHelperProcess();
   // Node keeps a leading --help or -h as its own option, though km-docs's help was asked for.
   const help = process.execArgv.filter((option) => option === '--help' || option === '-h').slice(0, 1);
-  return runCli([...help, ...process.argv.slice(1)], { startHelperProcess: () => startHelperProcess(process.execArgv) });
+  return runCli([...help, ...process.argv.slice(1)], {
+    startHelperProcess: () =>
+      startHelperProcess(withHelperBlob(process.execArgv), { leftToHelper: FORMATS.filter((format) => !WARMED_FORMATS.includes(format)) }),
+  });
 });
+
+/** This process's Node options with the helper's blob, beside this one, in place of this one's. */
+function withHelperBlob(execArgv: readonly string[]): string[] {
+  const options = [...execArgv];
+  const at = options.findIndex((option) => option === '--snapshot-blob' || option.startsWith('--snapshot-blob='));
+  if (at < 0) return options;
+  const own = options[at] === '--snapshot-blob' ? options[at + 1]! : options[at]!.slice('--snapshot-blob='.length);
+  options.splice(at, options[at] === '--snapshot-blob' ? 2 : 1, '--snapshot-blob', join(dirname(own), HELPER_BLOB));
+  return options;
+}
 
 warmUp().catch((error: unknown) => {
   console.error('km-docs: warming up the startup snapshot failed:', error);

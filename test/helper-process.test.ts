@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimJob, createClaimsFolder, removeClaimsFolder } from '../src/util/job-claims.js';
 
 const exec = promisify(execFile);
+/** The example set's documents, in the order of a build's jobs (the PDFs, then the DOCX files). */
+const DOCUMENTS = ['announcement', 'km-action-plan', 'aar-2567', 'annual-report-2567'];
 const BLOB = resolve('dist/km-docs.blob');
 const dist = (path: string) => pathToFileURL(resolve('dist', path)).href;
 
@@ -36,7 +38,7 @@ async function expectSameFiles(dir: string): Promise<void> {
  * the script `fake` instead of km-docs; the files must be the reference's. Returns
  * which files the helper made, and the jobs the fake says it claimed.
  */
-async function buildWithFakeHelper(fake: string): Promise<{ byHelper: boolean[]; claimed?: number[] }> {
+async function buildWithFakeHelper(fake: string, helperOptions: object = {}, env: NodeJS.ProcessEnv = {}): Promise<{ byHelper: boolean[]; claimed?: number[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'km-docs-fake-helper-'));
   try {
     const fakeScript = join(dir, 'fake.mjs');
@@ -48,14 +50,14 @@ async function buildWithFakeHelper(fake: string): Promise<{ byHelper: boolean[];
         '--input-type=module', '-e',
         `import { build } from '${dist('build.js')}';
          import { startHelperProcess } from '${dist('render/helper-process.js')}';
-         const helperProcess = startHelperProcess([process.argv[2]]);
+         const helperProcess = startHelperProcess([process.argv[2]], ${JSON.stringify(helperOptions)});
          const files = await build({ dataDir: 'data', outDir: process.argv[1], helperProcess });
          helperProcess.stop();
          console.log(JSON.stringify(files.map((f) => f.byHelperProcess)));`,
         out,
         fakeScript,
       ],
-      { timeout: 60_000 },
+      { timeout: 60_000, env: { ...process.env, ...env } },
     );
     await expectSameFiles(out);
     const claimed = existsSync(join(dir, 'claimed.json')) ? (JSON.parse(await readFile(join(dir, 'claimed.json'), 'utf8')) as number[]) : undefined;
@@ -83,9 +85,9 @@ describe('the helper process', () => {
     try {
       const { stdout } = await exec('node', ['--snapshot-blob', BLOB, 'build', '--out', out]);
       expect(stdout).toMatch(/wrote 8 file\(s\)/);
-      // The helper takes files from the last one down: the DOCX files come last. A
-      // machine with one core has no use for it.
-      if (availableParallelism() > 1) expect(stdout).toMatch(/annual-report-2567\.docx .*\(helper process\)/);
+      // The DOCX files come last, and the command line's blob leaves them to the helper,
+      // whose blob has docx warm. A machine with one core has no use for a helper.
+      if (availableParallelism() > 1) for (const name of DOCUMENTS) expect(stdout).toMatch(new RegExp(`${name}\\.docx .*\\(helper process\\)`));
       else expect(stdout).not.toContain('helper process');
       expect(stdout).toMatch(/announcement\.pdf .* ms\n/);
       await expectSameFiles(out);
@@ -174,6 +176,45 @@ describe('the helper process', () => {
       process.disconnect();`);
     expect(claimed?.slice(0, 7)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     expect(byHelper).toEqual(Array(8).fill(false));
+  });
+
+  it('is left the formats it has warm: this process renders its PDFs and waits for the DOCX files', async () => {
+    // The fake claims the DOCX files (4–7) only after this process has begun its last
+    // PDF (3) and had a second more, and sends the reference's bytes for them: a
+    // process that did not leave them would have claimed them by then.
+    const { byHelper, claimed } = await buildWithFakeHelper(
+      `${FAKE_HELPER}
+      const { existsSync } = await import('node:fs');
+      while (!existsSync(join(claims, '3'))) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const claimed = [];
+      for (let index = jobCount - 1; index >= 4 && claimJob(claims, index); index--) {
+        claimed.push(index);
+        const bytes = readFileSync(join(${JSON.stringify(reference)}, ${JSON.stringify(DOCUMENTS)}[index - 4] + '.docx'));
+        await new Promise((resolve) => process.send({ index, bytes, milliseconds: 1 }, undefined, undefined, resolve));
+      }
+      record(claimed);
+      process.disconnect();`,
+      { leftToHelper: ['docx'] },
+    );
+    expect(claimed).toEqual([7, 6, 5, 4]);
+    expect(byHelper).toEqual([false, false, false, false, true, true, true, true]);
+  });
+
+  it('costs nothing but time when the formats left to it never come: this process renders them', async () => {
+    const { byHelper } = await buildWithFakeHelper('process.exit(3);', { leftToHelper: ['docx'] });
+    expect(byHelper).toEqual(Array(8).fill(false));
+  });
+
+  it('starts without NODE_EXTRA_CA_CERTS, which Node parses at every start and a helper never needs', async () => {
+    const { claimed } = await buildWithFakeHelper(
+      `${FAKE_HELPER}
+      record(process.env.NODE_EXTRA_CA_CERTS === undefined && process.env.KM_DOCS_TEST_KEPT === 'kept' ? [1] : [0]);
+      process.exit(0);`,
+      {},
+      { NODE_EXTRA_CA_CERTS: join(reference, 'no-such-certificates.pem'), KM_DOCS_TEST_KEPT: 'kept' },
+    );
+    expect(claimed).toEqual([1]);
   });
 
   it('is not used when there is no temporary folder to share: the build goes on alone', async () => {

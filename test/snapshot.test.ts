@@ -13,12 +13,31 @@ import { vendor } from '../src/vendor.js';
 
 const exec = promisify(execFile);
 const BLOB = resolve('dist/km-docs.blob');
+const HELPER_BLOB = resolve('dist/km-docs-helper.blob');
 const fromSnapshot = (args: string[], env?: NodeJS.ProcessEnv) =>
   exec('node', ['--snapshot-blob', BLOB, ...args], { env: { ...process.env, ...env } });
 
 describe('the startup snapshot', () => {
-  it('is made by the build (npm ci, npm start and npm test run it)', () => {
+  it('is made by the build (npm ci, npm start and npm test run it), with its helper process\'s beside it', () => {
     expect(existsSync(BLOB)).toBe(true);
+    expect(existsSync(HELPER_BLOB)).toBe(true);
+  });
+
+  it('renders a DOCX without its helper, though docx is not warmed in it, into the same bytes as a plain process', async () => {
+    const plain = await mkdtemp(join(tmpdir(), 'km-docs-plain-'));
+    const snapshot = await mkdtemp(join(tmpdir(), 'km-docs-snapshot-'));
+    try {
+      // One file: no helper process is started.
+      const only = ['--only', 'annual-report-2567', '--format', 'docx'];
+      await exec('node', ['dist/cli.js', 'build', ...only, '--out', plain]);
+      const { stdout } = await fromSnapshot(['build', ...only, '--out', snapshot]);
+      expect(stdout).not.toContain('helper process');
+      const file = 'annual-report-2567.docx';
+      expect(Buffer.compare(await readFile(join(plain, file)), await readFile(join(snapshot, file)))).toBe(0);
+    } finally {
+      await rm(plain, { recursive: true, force: true });
+      await rm(snapshot, { recursive: true, force: true });
+    }
   });
 
   it('is made from an ASCII-only bundle, which V8 keeps as one-byte source (half the heap a Thai character would make it)', async () => {

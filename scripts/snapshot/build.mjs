@@ -1,18 +1,21 @@
-// Makes dist/km-docs.blob, the V8 startup snapshot `npm start` runs from.
+// Makes dist/km-docs.blob, the V8 startup snapshot `npm start` runs from, and
+// dist/km-docs-helper.blob, the one its helper process starts from.
 //
 // 1. esbuild bundles dist/snapshot.js and every package it uses into one
 //    CommonJS file (the snapshot builder runs one script and can require only
 //    Node's own modules).
-// 2. `node --build-snapshot` runs that file: it loads everything, builds the
-//    example documents once (so V8 has compiled the code and km-docs has
-//    parsed its fonts and templates) and writes the heap to the blob.
+// 2. `node --build-snapshot` runs that file twice, at once: each run loads
+//    everything, builds the example documents once (so V8 has compiled the code
+//    and km-docs has parsed its fonts and templates) and writes the heap to its
+//    blob. The command line's blob is warmed with the PDFs only, the helper's
+//    with the PDFs and the DOCX files (src/snapshot.ts says why).
 //
 // The blob fits only the Node binary that made it, so it is made on the user's
 // machine (npm ci runs this through "prepare") and made again when the code,
 // the templates or Node change. Skipped when dist/km-docs.blob.stamp says so.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -22,9 +25,14 @@ const dist = join(root, 'dist');
 const bundle = join(dist, 'km-docs.snapshot.cjs');
 const blob = join(dist, 'km-docs.blob');
 const stampFile = `${blob}.stamp`;
+/** Each blob and the formats its build warms up with (src/snapshot.ts reads the variable while the blob is made). */
+const blobs = [
+  { path: blob, warmFormats: 'pdf' },
+  { path: join(dist, 'km-docs-helper.blob'), warmFormats: 'pdf,docx' },
+];
 
 const stamp = inputsStamp();
-if (existsSync(blob) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) process.exit(0);
+if (blobs.every(({ path }) => existsSync(path)) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) process.exit(0);
 
 const here = (path) => join(root, 'scripts', 'snapshot', path);
 await esbuild.build({
@@ -69,19 +77,34 @@ await esbuild.build({
 // inside a regular expression, a string, a template or a comment.
 writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/[^\0-\x7f]/gu, escapeAsUtf16));
 
-const temporary = `${blob}.tmp-${process.pid}`;
-const made = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', temporary, '--build-snapshot', bundle], {
-  cwd: root,
-  encoding: 'utf8',
-});
-if (made.status !== 0 || !existsSync(temporary)) {
-  rmSync(temporary, { force: true });
-  console.error(`km-docs: could not build the startup snapshot (${relative(root, blob)}):\n${made.stderr}${made.stdout}`);
+const made = await Promise.all(blobs.map(makeBlob));
+const failed = made.filter((result) => !result.ok);
+if (failed.length) {
+  for (const { temporary } of made) rmSync(temporary, { force: true });
+  for (const { path, output } of failed) console.error(`km-docs: could not build the startup snapshot (${relative(root, path)}):\n${output}`);
   process.exit(1);
 }
-renameSync(temporary, blob);
+for (const { path, temporary } of made) renameSync(temporary, path);
 writeFileSync(stampFile, stamp);
-console.error(`km-docs: startup snapshot ${relative(root, blob)} (${(readFileSync(blob).byteLength / 1e6).toFixed(1)} MB) for Node ${process.version}`);
+const megabytes = (path) => (statSync(path).size / 1e6).toFixed(1);
+console.error(`km-docs: startup snapshots ${blobs.map(({ path }) => `${relative(root, path)} (${megabytes(path)} MB)`).join(' and ')} for Node ${process.version}`);
+
+/** Runs the bundle under `node --build-snapshot` into a temporary file beside `path`. */
+function makeBlob({ path, warmFormats }) {
+  const temporary = `${path}.tmp-${process.pid}`;
+  const child = spawn(process.execPath, ['--no-warnings', '--snapshot-blob', temporary, '--build-snapshot', bundle], {
+    cwd: root,
+    env: { ...process.env, KM_DOCS_SNAPSHOT_WARM_FORMATS: warmFormats },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => {
+    child.on('error', (error) => resolve({ path, temporary, ok: false, output: String(error) }));
+    child.on('close', (status) => resolve({ path, temporary, ok: status === 0 && existsSync(temporary), output }));
+  });
+}
 
 /** A character as the \\uXXXX escapes of its UTF-16 code units. */
 function escapeAsUtf16(character) {
@@ -103,7 +126,7 @@ function inputsStamp() {
       .sort();
   for (const dir of ['dist', 'templates', 'fonts', 'scripts/snapshot']) {
     for (const file of files(join(root, dir))) {
-      if (file.startsWith(bundle) || file.startsWith(blob)) continue;
+      if (file.startsWith(bundle) || blobs.some(({ path }) => file.startsWith(path))) continue;
       hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
     }
   }
