@@ -5,10 +5,11 @@ import { unzipSync } from 'fflate';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { chartToSvg } from '../src/charts/bar-chart.js';
-import { indexedPng } from '../src/charts/png.js';
+import { indexedPng, PNG_SIGNATURE, pngChunk } from '../src/charts/png.js';
 import { layoutChart } from '../src/charts/render.js';
 
 /** The pixels a PNG decodes to, drawn 1:1 by resvg. */
@@ -16,6 +17,29 @@ function decoded(png: Uint8Array, width: number, height: number): Uint8Array {
   const href = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="${href}"/></svg>`;
   return new Resvg(svg).render().pixels;
+}
+
+/** The indexed PNG of opaque `pixels` written the plain way: each pixel looked up in turn, the palette in order of first use. */
+function pixelByPixelPng(pixels: Uint8Array, width: number, height: number): Buffer {
+  const palette: number[] = [];
+  const indexOf = new Map<number, number>();
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 4;
+      const key = Buffer.from(pixels.buffer, pixels.byteOffset).readUInt32LE(at);
+      if (!indexOf.has(key)) {
+        indexOf.set(key, palette.length / 3);
+        palette.push(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!);
+      }
+      rows[y * (width + 1) + 1 + x] = indexOf.get(key)!;
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 3, 0, 0, 0], 8);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('PLTE', Uint8Array.from(palette)), pngChunk('IDAT', deflateSync(rows, { level: 2 })), pngChunk('IEND', new Uint8Array(0))]);
 }
 
 /** IHDR's colour type (byte 25 of a PNG). */
@@ -45,6 +69,24 @@ describe('chart PNGs', () => {
     expect(colourType(png)).toBe(3);
     expect(Buffer.compare(Buffer.from(decoded(png, image.width, image.height)), Buffer.from(image.pixels))).toBe(0);
     expect(png.byteLength).toBeLessThan(image.asPng().byteLength);
+  });
+
+  it('copy spans that match the row above, and write the bytes of a pixel-by-pixel encoder', () => {
+    // 150 px wide (spans of 64, 64 and 22): each row is the one above with two
+    // pixels of one span changed to colours not seen before, so that the row's
+    // other spans are copied.
+    const width = 150;
+    const height = 9;
+    const colours = new Uint32Array(width * height);
+    for (let x = 0; x < width; x++) colours[x] = 0xff000000 | ((x % 5) * 0x101010);
+    for (let y = 1; y < height; y++) {
+      colours.copyWithin(y * width, (y - 1) * width, y * width);
+      const span = y % 3;
+      for (const x of [span * 64 + y, Math.min(span * 64 + 63, width - 1)]) colours[y * width + x] = 0xff000000 | (y * 0x0a0b0c + x);
+    }
+    const pixels = new Uint8Array(colours.buffer);
+    expect(Buffer.from(indexedPng(pixels, width, height)!).equals(pixelByPixelPng(pixels, width, height))).toBe(true);
+    expect(Buffer.from(decoded(indexedPng(pixels, width, height)!, width, height)).equals(Buffer.from(pixels))).toBe(true);
   });
 
   it('give way to another encoder for an image with transparency or more than 256 colours', () => {
