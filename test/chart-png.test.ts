@@ -2,6 +2,7 @@
 // decoder: resvg draws a PNG given as an <image>, with the Rust png crate.
 import { Resvg } from '@resvg/resvg-js';
 import { unzipSync } from 'fflate';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { chartToSvg } from '../src/charts/bar-chart.js';
 import { indexedPng, PNG_SIGNATURE, pngChunk } from '../src/charts/png.js';
-import { layoutChart } from '../src/charts/render.js';
+import { chartPng, chartSvg, keepChartPng, layoutChart } from '../src/charts/render.js';
 
 /** The pixels a PNG decodes to, drawn 1:1 by resvg. */
 function decoded(png: Uint8Array, width: number, height: number): Uint8Array {
@@ -98,6 +99,23 @@ describe('chart PNGs', () => {
     const seeThrough = Uint8Array.from(gradient);
     seeThrough[4 * 500 + 3] = 128;
     expect(indexedPng(seeThrough, 32, 32)).toBeUndefined();
+  });
+
+  it('are drawn by the startup snapshot\'s rasteriser process into the bytes a build makes', async () => {
+    const chartSource = { kind: 'chart' as const, bars: [{ label: 'กองคลัง', value: 91.5, display: 'ร้อยละ ๙๑.๕' }], max: 100, width: 300, height: 120, spaceBefore: 0 };
+    const svg = chartSvg(chartSource, 16);
+    const drawn = spawnSync(process.execPath, ['dist/charts/rasterise-process.js'], { input: JSON.stringify([svg]), encoding: 'utf8' });
+    expect(drawn.status, drawn.stderr).toBe(0);
+    const [png] = JSON.parse(drawn.stdout) as string[];
+    expect(Buffer.from(png!, 'base64').equals(Buffer.from(await chartPng(chartSource, 16)))).toBe(true);
+  });
+
+  it('kept from another process are the pictures a build finds for the same SVG', async () => {
+    const chartSource = { kind: 'chart' as const, bars: [{ label: 'กองช่าง', value: 12.25, display: 'ร้อยละ ๑๒.๒๕' }], max: 100, width: 300, height: 120, spaceBefore: 0 };
+    const kept = Uint8Array.from([1, 2, 3]);
+    keepChartPng(chartSvg(chartSource, 16), kept);
+    expect(await chartPng(chartSource, 16)).toBe(kept);
+    expect(await chartPng(chartSource, 18)).not.toBe(kept);
   });
 
   it('reach the annual report DOCX indexed', async () => {

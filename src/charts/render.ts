@@ -1,5 +1,5 @@
 // A chart block laid out once, then drawn as vectors (PDF) or as a PNG (DOCX).
-import type { Chart } from '../document/model.js';
+import type { Block, Chart } from '../document/model.js';
 import { FONT_FILES } from '../paths.js';
 import { textWidth } from '../text/measure.js';
 import { memoizedByText } from '../util/memo.js';
@@ -23,7 +23,10 @@ const CHART_DPI = 220;
  * asked for early (Backend.prepare) is drawn while the main thread lays out the
  * documents before it.
  */
-const rasterised = memoizedByText(async (svg): Promise<Uint8Array> => {
+const rasterised = memoizedByText(rasteriseSvg, 64);
+
+/** A chart's SVG at CHART_DPI as a PNG, labels set by resvg with the embedded Sarabun (never a system font). */
+export async function rasteriseSvg(svg: string): Promise<Uint8Array> {
   const options = {
     font: { fontFiles: [FONT_FILES.normal, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
     fitTo: { mode: 'zoom' as const, value: CHART_DPI / 72 },
@@ -31,9 +34,29 @@ const rasterised = memoizedByText(async (svg): Promise<Uint8Array> => {
   };
   const image = await vendor.resvg().renderAsync(svg, options);
   return indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
-}, 64);
+}
 
-/** The chart rasterised at CHART_DPI, labels set by resvg with the embedded Sarabun (never a system font). */
+/** The SVG a chart is rasterised from (labels as text). */
+export function chartSvg(chart: Chart, fontSize: number): string {
+  return chartToSvg(layoutChart(chart, fontSize), { labels: true });
+}
+
+/** The chart rasterised (see rasteriseSvg). */
 export function chartPng(chart: Chart, fontSize: number): Promise<Uint8Array> {
-  return rasterised(chartToSvg(layoutChart(chart, fontSize), { labels: true }));
+  return rasterised(chartSvg(chart, fontSize));
+}
+
+/** Keeps `png`, made by rasteriseSvg in another process, as the picture of `svg`. */
+export function keepChartPng(svg: string, png: Uint8Array): void {
+  rasterised.keep(svg, Promise.resolve(png));
+}
+
+/** Every chart of `blocks`, however deep, in document order. */
+export function chartsIn(blocks: readonly Block[], found: Chart[] = []): Chart[] {
+  for (const b of blocks) {
+    if (b.kind === 'chart') found.push(b);
+    else if (b.kind === 'list') for (const item of b.items) chartsIn(item, found);
+    else if (b.kind === 'table') for (const row of b.rows) for (const cell of row.cells) chartsIn(cell.blocks, found);
+  }
+  return found;
 }

@@ -26,7 +26,7 @@ import {
   type FileChild,
   type IRunOptions,
 } from 'docx';
-import { chartPng } from '../../charts/render.js';
+import { chartPng, chartsIn } from '../../charts/render.js';
 import type { Align, Block, Chart, DocumentModel, Inline, Paragraph as ModelParagraph } from '../../document/model.js';
 import { thaiNumber } from '../../format/thai.js';
 import { FONT_FILES } from '../../paths.js';
@@ -369,25 +369,15 @@ function block(b: Exclude<Block, { kind: 'page-break' }>, ctx: Context, pageBrea
   }
 }
 
-/** Every chart of `items`, however deep, in document order. */
-function chartsOf(items: Block[], found: Chart[] = []): Chart[] {
-  for (const b of items) {
-    if (b.kind === 'chart') found.push(b);
-    else if (b.kind === 'list') for (const item of b.items) chartsOf(item, found);
-    else if (b.kind === 'table') for (const row of b.rows) for (const cell of row.cells) chartsOf(cell.blocks, found);
-  }
-  return found;
-}
-
 /** Every chart of the document rasterised before the synchronous layout. */
 async function renderCharts(items: Block[], fontSize: number, images: Map<Chart, Uint8Array>): Promise<void> {
-  for (const chart of chartsOf(items)) images.set(chart, await chartPng(chart, fontSize));
+  for (const chart of chartsIn(items)) images.set(chart, await chartPng(chart, fontSize));
 }
 
 /** Starts drawing the model's chart pictures (kept by content, so renderDocx finds them drawn or under way). */
 export function prepareDocx(model: DocumentModel): void {
   // A failure is reported by the renderDocx that awaits the same picture.
-  for (const chart of chartsOf(model.blocks)) chartPng(chart, model.fontSize).catch(() => {});
+  for (const chart of chartsIn(model.blocks)) chartPng(chart, model.fontSize).catch(() => {});
 }
 
 
