@@ -147,11 +147,23 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
     // renders the rest; a failure there is reported when its result is awaited below.
     for (const job of jobs) if (helperThread && (await backend(job.format)).offThread) results.set(job, render(job));
     for (const promise of results.values()) promise.catch(() => {});
+    const claimedHere = new Set<number>();
+    const claim = (index: number) => claimedHere.has(index) || (shared!.claim(index) && Boolean(claimedHere.add(index)));
+    let leaveToHelper = true;
     for (const [index, job] of jobs.entries()) {
       if (results.has(job)) continue;
-      // The helper process takes jobs from the end: once it has this one, or this one is
-      // of a format left to it (the DOCX files, after the PDFs), the rest are its too.
-      if (shared && (options.helperProcess!.leftToHelper.includes(job.format) || !shared.claim(index))) break;
+      if (shared) {
+        // The formats left to the helper (the DOCX files, after the PDFs) are left to it
+        // while it works: it claims the last job first, so if this process can still
+        // claim that one, the helper has not begun (it could not start, or is stuck)
+        // and this process goes on alone.
+        if (leaveToHelper && options.helperProcess!.leftToHelper.includes(job.format)) {
+          if (!claim(jobs.length - 1)) break;
+          leaveToHelper = false;
+        }
+        // The helper takes jobs from the end: once it has this one, the rest are its too.
+        if (!claim(index)) break;
+      }
       results.set(job, Promise.resolve(await render(job)));
     }
     // What the helper process was to render and did not (it stopped, or failed), this process renders.

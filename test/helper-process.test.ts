@@ -179,17 +179,19 @@ describe('the helper process', () => {
   });
 
   it('is left the formats it has warm: this process renders its PDFs and waits for the DOCX files', async () => {
-    // The fake claims the DOCX files (4–7) only after this process has begun its last
-    // PDF (3) and had a second more, and sends the reference's bytes for them: a
-    // process that did not leave them would have claimed them by then.
+    // The fake claims the last job at once, as the helper does, and the other DOCX
+    // files (4–6) only after this process has begun its last PDF (3) and had a second
+    // more; it sends the reference's bytes for them. A process that did not leave
+    // them would have claimed them by then.
     const { byHelper, claimed } = await buildWithFakeHelper(
       `${FAKE_HELPER}
       const { existsSync } = await import('node:fs');
+      const claimed = [];
+      if (claimJob(claims, jobCount - 1)) claimed.push(jobCount - 1);
       while (!existsSync(join(claims, '3'))) await new Promise((resolve) => setTimeout(resolve, 10));
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      const claimed = [];
-      for (let index = jobCount - 1; index >= 4 && claimJob(claims, index); index--) {
-        claimed.push(index);
+      for (let index = jobCount - 2; index >= 4 && claimJob(claims, index); index--) claimed.push(index);
+      for (const index of claimed) {
         const bytes = readFileSync(join(${JSON.stringify(reference)}, ${JSON.stringify(DOCUMENTS)}[index - 4] + '.docx'));
         await new Promise((resolve) => process.send({ index, bytes, milliseconds: 1 }, undefined, undefined, resolve));
       }
@@ -203,6 +205,12 @@ describe('the helper process', () => {
 
   it('costs nothing but time when the formats left to it never come: this process renders them', async () => {
     const { byHelper } = await buildWithFakeHelper('process.exit(3);', { leftToHelper: ['docx'] });
+    expect(byHelper).toEqual(Array(8).fill(false));
+  });
+
+  it('is not waited for when it is stuck before its first claim: this process renders every file', async () => {
+    // Alive, but it never claims a job (it is killed when the build ends).
+    const { byHelper } = await buildWithFakeHelper(`${FAKE_HELPER}\n      setInterval(() => {}, 1000);`, { leftToHelper: ['docx'] });
     expect(byHelper).toEqual(Array(8).fill(false));
   });
 
