@@ -149,15 +149,18 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
     for (const promise of results.values()) promise.catch(() => {});
     const claimedHere = new Set<number>();
     const claim = (index: number) => claimedHere.has(index) || (shared!.claim(index) && Boolean(claimedHere.add(index)));
-    let leaveToHelper = true;
+    const leftToHelper = options.helperProcess?.leftToHelper ?? [];
+    const first = jobs[0];
+    let leaveToHelper = first !== undefined && !leftToHelper.includes(first.format);
     for (const [index, job] of jobs.entries()) {
       if (results.has(job)) continue;
       if (shared) {
         // The formats left to the helper (the DOCX files, after the PDFs) are left to it
-        // while it works: it claims the last job first, so if this process can still
-        // claim that one, the helper has not begun (it could not start, or is stuck)
-        // and this process goes on alone.
-        if (leaveToHelper && options.helperProcess!.leftToHelper.includes(job.format)) {
+        // while it works. It claims the last job first: if this process, done with the
+        // jobs before them, can still claim that one, the helper has not begun (it could
+        // not start, or is stuck) and this process goes on alone. When they are all the
+        // jobs (DOCX files only), the two share them from both ends, as for any format.
+        if (leaveToHelper && leftToHelper.includes(job.format)) {
           if (!claim(jobs.length - 1)) break;
           leaveToHelper = false;
         }

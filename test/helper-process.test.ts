@@ -225,6 +225,17 @@ describe('the helper process', () => {
     expect(claimed).toEqual([1]);
   });
 
+  it('builds DOCX files only (the two then share them from both ends) into the bytes a plain process writes', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'km-docs-docx-only-'));
+    try {
+      const { stdout } = await exec('node', ['--snapshot-blob', BLOB, 'build', '--format', 'docx', '--out', out]);
+      expect(stdout).toMatch(/wrote 4 file\(s\)/);
+      for (const name of DOCUMENTS) expect(Buffer.compare(await readFile(join(reference, `${name}.docx`)), await readFile(join(out, `${name}.docx`))), name).toBe(0);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('is not used when there is no temporary folder to share: the build goes on alone', async () => {
     const out = await mkdtemp(join(tmpdir(), 'km-docs-no-tmp-'));
     try {
