@@ -209,8 +209,8 @@ describe('the helper process', () => {
   });
 
   it('is not waited for when it is stuck before its first claim: this process renders every file', async () => {
-    // Alive, but it never claims a job (it is killed when the build ends).
-    const { byHelper } = await buildWithFakeHelper(`${FAKE_HELPER}\n      setInterval(() => {}, 1000);`, { leftToHelper: ['docx'] });
+    // Alive, but it never claims a job (it is stopped when the build ends, or leaves with the build).
+    const { byHelper } = await buildWithFakeHelper(`${FAKE_HELPER}\n      setInterval(() => {}, 1000);\n      process.once('disconnect', () => process.exit(0));`, { leftToHelper: ['docx'] });
     expect(byHelper).toEqual(Array(8).fill(false));
   });
 
