@@ -148,7 +148,12 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
     for (const job of jobs) if (helperThread && (await backend(job.format)).offThread) results.set(job, render(job));
     for (const promise of results.values()) promise.catch(() => {});
     const claimedHere = new Set<number>();
-    const claim = (index: number) => claimedHere.has(index) || (shared!.claim(index) && Boolean(claimedHere.add(index)));
+    const claim = (index: number): boolean => {
+      if (claimedHere.has(index)) return true;
+      if (!shared!.claim(index)) return false;
+      claimedHere.add(index);
+      return true;
+    };
     const leftToHelper = options.helperProcess?.leftToHelper ?? [];
     const first = jobs[0];
     let leaveToHelper = first !== undefined && !leftToHelper.includes(first.format);

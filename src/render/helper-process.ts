@@ -126,7 +126,7 @@ export function startHelperProcess(startArguments: readonly string[], { leftToHe
  * certificates), `node -e 0` takes ~130 ms with it and ~45 ms without, and the
  * helper is ready that much sooner.
  */
-export function withoutExtraCaCertificates(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function withoutExtraCaCertificates(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { NODE_EXTRA_CA_CERTS: _certificates, ...rest } = env;
   return rest;
 }
