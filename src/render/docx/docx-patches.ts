@@ -2,8 +2,9 @@
 // patches: a docx upgrade stops the build with a message until this file is
 // checked against it. Each patch writes exactly the XML docx writes.
 import { createHash } from 'node:crypto';
-import { EMPTY_OBJECT, ImageRun, type IImageOptions, isXmlComponent, NextAttributeComponent, XmlComponent } from 'docx';
+import { EMPTY_OBJECT, ImageRun, type IImageOptions, isXmlComponent, NextAttributeComponent, Packer, XmlComponent } from 'docx';
 import { vendor } from '../../vendor.js';
+import { xmlOf } from './xml-writer.js';
 
 export const PATCHED_DOCX_VERSION = '9.15.2';
 
@@ -58,7 +59,41 @@ export function applyDocxPatches(): void {
     const only = children.length === 1 ? (children[0] as { _attr?: unknown } | null) : undefined;
     return { [this.rootKey]: children.length ? (only?._attr ? only : children) : EMPTY_OBJECT };
   };
+
+  // Every part's prepared tree was written by docx's generic writer, which builds
+  // arrays and strings per element and joins them level by level (a sixth of a
+  // DOCX's time). The compiler's formatter now hands docx's writer the part's XML
+  // written in one pass (xml-writer.ts, the same bytes) as the one thing docx's
+  // writer copies unchanged: a non-object value under an empty tag, which it writes
+  // as String(value) with no tag around it (and the XML declaration before it).
+  const formatter = partFormatter();
+  const prepare = Object.getPrototypeOf(formatter).format as PartFormatter['format'];
+  formatter.format = formatAsWrittenXml;
+  function formatAsWrittenXml(this: PartFormatter, input: unknown, context?: unknown) {
+    const prepared = prepare.call(this, input, context) as Record<string, unknown> | Record<string, unknown>[];
+    const xml = Array.isArray(prepared) ? prepared.map(xmlOf).join('') : xmlOf(prepared);
+    return { '': Object.assign(() => xml, { toString: () => xml }) };
+  }
+  writesWithXmlWriter = () => partFormatter().format === formatAsWrittenXml;
   applied = true;
+}
+
+let writesWithXmlWriter = () => false;
+
+/** Whether docx's compiler writes the parts with xml-writer.ts, the one writer that reads its raw elements. */
+export function partsWrittenByXmlWriter(): boolean {
+  return writesWithXmlWriter();
+}
+
+interface PartFormatter {
+  format(input: unknown, context?: unknown): unknown;
+}
+
+/** The formatter docx's compiler turns each part's components into a prepared tree with (Packer.compiler.formatter, docx 9.15). */
+export function partFormatter(): PartFormatter {
+  const formatter = (Packer as unknown as { compiler?: { formatter?: PartFormatter } }).compiler?.formatter;
+  if (!formatter) throw new Error('docx no longer exposes Packer.compiler.formatter: re-check src/render/docx/docx-patches.ts');
+  return formatter;
 }
 
 interface PrepContext {
