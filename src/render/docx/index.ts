@@ -35,6 +35,7 @@ import { imageBox } from '../image-size.js';
 import { CELL_PADDING, fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { packDocx, withSeededRandom } from './deterministic.js';
 import { applyDocxPatches, imageRunHashedNatively } from './docx-patches.js';
+import { converted, keptByContent, writtenBlock } from './written-blocks.js';
 
 const FONT = 'Sarabun';
 const RUN_FONT = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
@@ -130,7 +131,7 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
           model.pageNumbers === 'bottom-right'
             ? { default: new Footer({ children: [pageNumber(AlignmentType.RIGHT, 'หน้า ', '')] }) }
             : undefined,
-        children: blocks(model.blocks, ctx),
+        children: blocks(model.blocks, ctx, true),
       },
     ],
   }));
@@ -213,7 +214,8 @@ function paragraph(p: ModelParagraph, pageBreakBefore: boolean): Paragraph {
   });
 }
 
-function blocks(items: Block[], ctx: Context): FileChild[] {
+/** The components of `items`; `keep`: a page's own blocks, each kept by content where it can be (written-blocks.ts). */
+function blocks(items: Block[], ctx: Context, keep = false): FileChild[] {
   const out: FileChild[] = [];
   let breakNext = false;
   for (const b of items) {
@@ -221,9 +223,12 @@ function blocks(items: Block[], ctx: Context): FileChild[] {
       breakNext = true;
       continue;
     }
-    const converted = block(b, ctx, breakNext);
-    if (breakNext && !(converted[0] instanceof Paragraph)) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
-    out.push(...converted);
+    const pageBreakBefore = breakNext;
+    const convert = () => block(b, ctx, pageBreakBefore);
+    const { components, startsWithParagraph } =
+      keep && keptByContent(b) ? writtenBlock(b, `${ctx.contentWidth} ${ctx.fontSize} ${pageBreakBefore}`, convert) : converted(convert());
+    if (breakNext && !startsWithParagraph) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+    out.push(...components);
     breakNext = false;
   }
   return out;
