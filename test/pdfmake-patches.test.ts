@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { FONT_FILES } from '../src/paths.js';
 import { vendor } from '../src/vendor.js';
+import { compact, pdfText } from './helpers/read-back.js';
 import { applyPdfmakePatches, forgetKeptMeasurements, type IndexedPageBreakLists, joinLines, measuredParagraphStats, PATCHED_FONTKIT_VERSION, PATCHED_PDFKIT_VERSION, PATCHED_PDFMAKE_VERSION, splitInline } from '../src/render/pdf/pdfmake-patches.js';
 
 const require = createRequire(import.meta.url);
@@ -259,6 +260,25 @@ describe('pdfmake patches', () => {
       // Marks GPOS moves sideways are TJ adjustments; the ones it also lowers (่ after ิ) a text rise.
       expect(count(content, / Tm$/gm)).toBe(0);
       expect(count(content, /^-?[\d.]+ Ts$/gm)).toBeGreaterThan(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("draw a word drawn before from its document's own subset: another document numbers its glyphs in another order", async () => {
+    applyPdfmakePatches();
+    const pdfmake = vendor.pdfmake() as { setFonts(f: object): void; createPdf(dd: object): { getBuffer(): Promise<Buffer> } };
+    pdfmake.setFonts({ Sarabun: FONT_FILES });
+    const words = ['ชุมชนนักปฏิบัติ', 'ถอดบทเรียน', 'KM'];
+    const dir = await mkdtemp(join(tmpdir(), 'km-docs-drawn-'));
+    try {
+      // The same words in two orders, each word three times: a subset numbers glyphs as they are first drawn.
+      for (const [i, order] of [words, [...words].reverse()].entries()) {
+        const line = [...order, ...order, ...order].join(' ');
+        const file = join(dir, `${i}.pdf`);
+        await writeFile(file, await pdfmake.createPdf({ defaultStyle: { font: 'Sarabun', fontSize: 16 }, content: [{ text: line }] }).getBuffer());
+        expect(compact(pdfText(file, { raw: true }))).toBe(compact(line));
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -779,8 +779,25 @@ function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, tex
   doc.addContent(`${dx} ${dy} Td`);
   origin.x += dx;
   origin.y += dy;
+  // A document draws the same words and clusters again and again (a justified line is
+  // drawn cluster by cluster). What follows the Td depends only on the font object,
+  // which is the document's own (its subset numbers the glyphs in the order they are
+  // first drawn), the size and the text: kept per font object.
+  let drawn = glyphOperatorsOf.get(font);
+  if (!drawn) glyphOperatorsOf.set(font, (drawn = new Map()));
+  const key = `${fontSize}\u0000${text}`;
+  let operators = drawn.get(key);
+  if (operators === undefined) drawn.set(key, (operators = glyphOperators(font, fontSize, text)));
+  if (operators) doc.addContent(operators);
+}
+
+const glyphOperatorsOf = new WeakMap<PdfkitFont, Map<string, string>>();
+
+/** The content-stream lines (joined by newlines, as pdfkit writes them) that draw `text`'s glyphs after the inline's Td. */
+function glyphOperators(font: PdfkitFont, fontSize: number, text: string): string {
+  const lines: string[] = [];
   const span = actualTextSpan(text);
-  if (span) doc.addContent(span);
+  if (span) lines.push(span);
   const [encoded, positions] = font.encode(text);
   const scale = fontSize / 1000;
   const items: (string | number)[] = [];
@@ -799,7 +816,7 @@ function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, tex
   const showText = () => {
     if (glyphs) items.push(`<${glyphs}>`);
     glyphs = '';
-    if (items.length) doc.addContent(`[${items.join(' ')}] TJ`);
+    if (items.length) lines.push(`[${items.join(' ')}] TJ`);
     items.length = 0;
   };
   for (let i = 0; i < positions.length; i++) {
@@ -807,10 +824,10 @@ function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, tex
     adjustment -= xOffset;
     if (yOffset) {
       showText();
-      doc.addContent(`${pdfNumber(yOffset * scale)} Ts`);
+      lines.push(`${pdfNumber(yOffset * scale)} Ts`);
       showGlyph(encoded[i]!);
       showText();
-      doc.addContent('0 Ts');
+      lines.push('0 Ts');
     } else {
       showGlyph(encoded[i]!);
     }
@@ -818,7 +835,8 @@ function drawGlyphs(doc: PdfkitDocument, font: PdfkitFont, fontSize: number, tex
     adjustment -= xAdvance - advanceWidth - xOffset;
   }
   showText();
-  if (span) doc.addContent('EMC');
+  if (span) lines.push('EMC');
+  return lines.join('\n');
 }
 
 /** A number as pdfkit writes it in content streams (PDFObject.number). */
