@@ -66,23 +66,20 @@ export function applyDocxPatches(): void {
   // written in one pass (xml-writer.ts, the same bytes) as the one thing docx's
   // writer copies unchanged: a non-object value under an empty tag, which it writes
   // as String(value) with no tag around it (and the XML declaration before it).
-  const formatter = partFormatter();
-  const prepare = Object.getPrototypeOf(formatter).format as PartFormatter['format'];
-  formatter.format = formatAsWrittenXml;
-  function formatAsWrittenXml(this: PartFormatter, input: unknown, context?: unknown) {
-    const prepared = prepare.call(this, input, context) as Record<string, unknown> | Record<string, unknown>[];
-    const xml = Array.isArray(prepared) ? prepared.map(xmlOf).join('') : xmlOf(prepared);
-    return { '': Object.assign(() => xml, { toString: () => xml }) };
-  }
-  writesWithXmlWriter = () => partFormatter().format === formatAsWrittenXml;
+  partFormatter().format = formatAsWrittenXml;
   applied = true;
 }
 
-let writesWithXmlWriter = () => false;
+function formatAsWrittenXml(this: PartFormatter, input: unknown, context?: unknown) {
+  const prepare = (Object.getPrototypeOf(this) as PartFormatter).format;
+  const prepared = prepare.call(this, input, context) as Record<string, unknown> | Record<string, unknown>[];
+  const xml = Array.isArray(prepared) ? prepared.map(xmlOf).join('') : xmlOf(prepared);
+  return { '': Object.assign(() => xml, { toString: () => xml }) };
+}
 
 /** Whether docx's compiler writes the parts with xml-writer.ts, the one writer that reads its raw elements. */
 export function partsWrittenByXmlWriter(): boolean {
-  return writesWithXmlWriter();
+  return partFormatter().format === formatAsWrittenXml;
 }
 
 interface PartFormatter {
