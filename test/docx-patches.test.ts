@@ -1,6 +1,6 @@
 // docx's internals patched for speed (src/render/docx/docx-patches.ts): pinned to
 // one docx version, and every patched result equal to what docx itself makes.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, FileChild, ImageRun, NextAttributeComponent, Packer, Paragraph, XmlComponent } from 'docx';
@@ -11,6 +11,7 @@ import { indexedPng } from '../src/charts/png.js';
 import { packDocx, withSeededRandom } from '../src/render/docx/deterministic.js';
 import { applyDocxPatches, imageRunHashedNatively, partFormatter, PATCHED_DOCX_VERSION } from '../src/render/docx/docx-patches.js';
 import { vendor } from '../src/vendor.js';
+import { exampleDocxFiles } from './helpers/example-set.js';
 
 type PrepForXml = (this: unknown, context: unknown) => unknown;
 
@@ -19,19 +20,15 @@ const docxElementPrepForXml = (XmlComponent.prototype as unknown as { prepForXml
 
 type Format = (input: unknown, context?: unknown) => unknown;
 
-/** The example set's DOCX files, by name, as base64, built with `format` as the compiler's formatter's method. */
+/** The example set's DOCX files (exampleDocxFiles) built with `format` as the compiler's formatter's method. */
 async function exampleDocxWith(format: Format): Promise<Record<string, string>> {
   const formatter = partFormatter();
   const patched = formatter.format;
   formatter.format = format;
-  const outDir = await mkdtemp(join(tmpdir(), 'km-docs-docx-patches-'));
   try {
-    await build({ dataDir: 'data', outDir, formats: ['docx'] });
-    const names = (await readdir(outDir)).sort();
-    return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await readFile(join(outDir, name))).toString('base64')])));
+    return await exampleDocxFiles();
   } finally {
     formatter.format = patched;
-    await rm(outDir, { recursive: true, force: true });
   }
 }
 
@@ -86,14 +83,10 @@ describe('docx patches', () => {
     expect(patched).not.toBe(original);
     const built = async (method: PrepForXml) => {
       prototype.prepForXml = method;
-      const outDir = await mkdtemp(join(tmpdir(), 'km-docs-docx-patches-'));
       try {
-        await build({ dataDir: 'data', outDir, formats: ['docx'] });
-        const names = (await readdir(outDir)).sort();
-        return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await readFile(join(outDir, name))).toString('base64')])));
+        return await exampleDocxFiles();
       } finally {
         prototype.prepForXml = patched;
-        await rm(outDir, { recursive: true, force: true });
       }
     };
     const docx = await built(original);

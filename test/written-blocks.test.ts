@@ -1,16 +1,13 @@
 // A DOCX block's XML kept by content (src/render/docx/written-blocks.ts): a block
 // found kept writes the same bytes as one converted now, and nothing that differs
 // (the text, the width it is set in, a picture, a heading) is served from before.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
 import type { Block, DocumentModel, Paragraph } from '../src/document/model.js';
 import { renderDocx } from '../src/render/docx/index.js';
 import { keptByContent, writtenBlockStats } from '../src/render/docx/written-blocks.js';
 import { MARGIN } from './helpers/corpus.js';
+import { exampleDocxFiles } from './helpers/example-set.js';
 
 const OPTIONS = { date: new Date('2024-01-01T00:00:00Z'), author: 'test' };
 
@@ -56,23 +53,12 @@ async function hitsDuring(run: () => Promise<unknown>): Promise<number> {
   return writtenBlockStats().hits - before;
 }
 
-async function exampleDocx(): Promise<Record<string, string>> {
-  const outDir = await mkdtemp(join(tmpdir(), 'km-docs-written-blocks-'));
-  try {
-    await build({ dataDir: 'data', outDir, formats: ['docx'] });
-    const names = (await readdir(outDir)).sort();
-    return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await readFile(join(outDir, name))).toString('base64')])));
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
-}
-
 describe('DOCX blocks kept by content', () => {
   it('write the example set the same bytes when found kept as when converted', async () => {
     let first: Record<string, string> = {};
-    await hitsDuring(async () => (first = await exampleDocx()));
+    await hitsDuring(async () => (first = await exampleDocxFiles()));
     let again: Record<string, string> = {};
-    const hits = await hitsDuring(async () => (again = await exampleDocx()));
+    const hits = await hitsDuring(async () => (again = await exampleDocxFiles()));
     // Most of the example set's blocks are kept: its paragraphs, lists and tables.
     expect(hits).toBeGreaterThan(50);
     expect(Object.keys(again)).toHaveLength(4);
