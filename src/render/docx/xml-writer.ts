@@ -57,26 +57,22 @@ export function xmlOf(data: Prepared): string {
   const cdataXml = cdata ? `<![CDATA[${cdata.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>` : '';
   if (!Array.isArray(values)) return cdataXml ? `${open}${attributes}${name ? '>' : ''}${cdataXml}${name ? `</${name}>` : ''}` : `${open}${attributes}/>`;
 
-  // docx's content list: "" first; each child element pushed; a string (or number)
-  // pops the entry before it and takes its place; "" last unless a string came.
-  let onlyElements = true;
-  for (const value of values) {
-    if (typeof value !== 'object') onlyElements = false;
-    else if (isAttributes(value)) attributes += attributesOf((value as { _attr: Record<string, unknown> })._attr);
-  }
-  let body = '';
-  if (onlyElements) {
-    // The common case: ["", …children, ""], never empty.
-    for (const value of values) if (!isAttributes(value as object)) body += xmlOf(value as Prepared);
-    return `${open}${attributes}${name ? '>' : ''}${cdataXml}${body}${name ? `</${name}>` : ''}`;
-  }
-  const content: unknown[] = cdataXml ? [cdataXml, ''] : [''];
+  // docx's content list, written as it grows: "" first; each child element is
+  // pushed; a string (or number) pops the entry before it and takes its place. A
+  // pop always follows a push, so only the last entry's length is needed.
+  let body = cdataXml;
+  let last = 0;
   for (const value of values) {
     if (typeof value !== 'object') {
-      content.pop();
-      content.push(value === undefined ? '' : escaped(value));
-    } else if (!isAttributes(value as object)) content.push(value);
+      const text = value === undefined ? '' : escaped(value);
+      body = body.slice(0, body.length - last) + text;
+      last = text.length;
+    } else if (isAttributes(value as object)) attributes += attributesOf((value as { _attr: Record<string, unknown> })._attr);
+    else {
+      const child = xmlOf(value as Prepared);
+      body += child;
+      last = child.length;
+    }
   }
-  for (const item of content) body += typeof item === 'string' ? item : xmlOf(item as Prepared);
   return `${open}${attributes}${name ? '>' : ''}${body}${name ? `</${name}>` : ''}`;
 }
