@@ -128,12 +128,17 @@ describe('pdfmake patches', () => {
     expect(counts()).toMatchObject({ hits: seen.hits, misses: seen.misses });
   });
 
-  it("embed font subsets with fontkit's own bytes, composite glyphs renumbered per subset", () => {
+  it("embed font subsets with fontkit's own bytes, composite glyphs renumbered per subset", async () => {
     applyPdfmakePatches();
     type Font = { createSubset(): { includeGlyph(gid: number): number; encode(): Uint8Array }; glyphsForString(text: string): { id: number }[] };
     const fontkit = vendor.fontkit() as { create(bytes: Uint8Array): Font };
     // แ, ฟื้น, ปั้น: composites (แ is two เ) and stacked marks; in two orders, so component ids differ.
-    const texts = ['แผนการจัดการความรู้ ฟื้นฟู ปั้น Knowledge ๒๕๖๗', 'ปั้น ๒๕๖๗ ฟื้นฟู แผน'];
+    const texts = ['แผนการจัดการความรู้ ฟื้นฟู ปั้น Knowledge ๒๕๖๗', 'ปั้น ๒๕๖๗ ฟื้นฟู แผน', 'ก'];
+    // Sarabun's loca has short offsets; a copy with long ones takes the other branch of the writer.
+    const dir = await mkdtemp(join(tmpdir(), 'km-docs-subset-'));
+    const longLoca = join(dir, 'Sarabun-long-loca.ttf');
+    await writeFile(longLoca, withLongLoca(readFileSync(FONT_FILES.normal)));
+    const files = [FONT_FILES.normal, FONT_FILES.bold, FONT_FILES.italics, FONT_FILES.bolditalics, longLoca];
     const subset = (font: Font, text: string) => {
       const s = font.createSubset();
       for (const glyph of font.glyphsForString(text)) s.includeGlyph(glyph.id);
@@ -142,16 +147,20 @@ describe('pdfmake patches', () => {
     // fontkit unpatched, in a process of its own.
     const script = `const fontkit = require(${JSON.stringify(createRequire(require.resolve('pdfkit')).resolve('fontkit'))});
       const texts = ${JSON.stringify(texts)}; const out = [];
-      for (const file of ${JSON.stringify([FONT_FILES.normal, FONT_FILES.bold])}) for (const text of texts) {
+      for (const file of ${JSON.stringify(files)}) for (const text of texts) {
         const font = fontkit.create(require('fs').readFileSync(file)); const s = font.createSubset();
         for (const g of font.glyphsForString(text)) s.includeGlyph(g.id);
         out.push(Buffer.from(s.encode()).toString('base64'));
       }
       process.stdout.write(JSON.stringify(out));`;
-    const expected = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
-    const ours = [FONT_FILES.normal, FONT_FILES.bold].flatMap((file) => texts.map((text) => subset(fontkit.create(readFileSync(file)), text)));
-    expect(ours).toEqual(expected);
-    expect(new Set(ours).size).toBe(4);
+    try {
+      const expected = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
+      const ours = files.flatMap((file) => texts.map((text) => subset(fontkit.create(readFileSync(file)), text)));
+      expect(ours).toEqual(expected);
+      expect(new Set(ours).size).toBe(files.length * texts.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('give pageBreakBefore the same lists as pdfmake, from an index by page, and the same page breaks', async () => {
@@ -306,3 +315,34 @@ describe('pdfmake patches', () => {
     }
   });
 });
+
+/** A copy of a TrueType font whose loca table holds long (32-bit) offsets (head.indexToLocFormat 1). */
+function withLongLoca(font: Buffer): Buffer {
+  const count = font.readUInt16BE(4);
+  const tables = Array.from({ length: count }, (_, i) => {
+    const entry = 12 + 16 * i;
+    const tag = font.toString('latin1', entry, entry + 4);
+    const offset = font.readUInt32BE(entry + 8);
+    return { tag, bytes: Buffer.from(font.subarray(offset, offset + font.readUInt32BE(entry + 12))) };
+  });
+  const head = tables.find((t) => t.tag === 'head')!;
+  const loca = tables.find((t) => t.tag === 'loca')!;
+  if (head.bytes.readInt16BE(50) !== 0) throw new Error('expected a font with short loca offsets');
+  head.bytes.writeInt16BE(1, 50);
+  const long = Buffer.alloc(loca.bytes.length * 2);
+  for (let i = 0; i < loca.bytes.length / 2; i++) long.writeUInt32BE(loca.bytes.readUInt16BE(2 * i) * 2, 4 * i);
+  loca.bytes = long;
+  const padded = (n: number) => (n + 3) & ~3;
+  const out = Buffer.alloc(12 + 16 * count + tables.reduce((sum, t) => sum + padded(t.bytes.length), 0));
+  font.copy(out, 0, 0, 12);
+  let offset = 12 + 16 * count;
+  tables.forEach(({ tag, bytes }, i) => {
+    const entry = 12 + 16 * i;
+    out.write(tag, entry, 'latin1');
+    out.writeUInt32BE(offset, entry + 8);
+    out.writeUInt32BE(bytes.length, entry + 12);
+    bytes.copy(out, offset);
+    offset += padded(bytes.length);
+  });
+  return out;
+}

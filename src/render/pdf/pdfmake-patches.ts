@@ -53,6 +53,9 @@
 //    same widths, the fonts of the document at hand).
 // 15. Speed only: pdfkit shapes each word once per font object, so once per document;
 //    the shaped words are kept per font file instead (same glyphs, same positions).
+// 16. Speed only: a subset font is written straight from its glyphs, in the layout
+//    fontkit's generic encoder gives it; the tables that are the same in every subset
+//    of a file are taken once from fontkit's own encoding (same bytes).
 //
 // Pinned: these wrappers rely on the shapes of pdfmake 0.3.11's inlines, lines
 // and writer, and on pdfkit 0.19.1's and fontkit 2.0.4's internals. On any other
@@ -276,6 +279,7 @@ export function applyPdfmakePatches(): void {
   decodeEachTableOnce(fontkitClasses.font);
   orderMarksForExtraction(fontkitClasses.font);
   readEachSubsetGlyphOnce(fontkitClasses.subset);
+  writeEachSubsetDirectly(fontkitClasses.subset);
   applied = true;
 }
 
@@ -492,6 +496,8 @@ interface FontFile {
   subsetGlyphs: Map<number, SubsetGlyph>;
   /** pdfkit's shaped words, by text (section 15). */
   words: Map<string, PdfkitRun>;
+  /** The tables of a subset font as fontkit writes them, in its order (section 16). */
+  subsetTables?: SubsetTable[];
 }
 const fontFiles: FontFile[] = [];
 
@@ -524,11 +530,13 @@ interface SubsetGlyph {
 
 interface TTFSubsetProto {
   _addGlyph(this: TTFSubset, gid: number): number;
+  encode(this: TTFSubset): Uint8Array;
 }
 interface TTFSubset {
   font: FontkitFont & {
     _variationProcessor?: unknown;
-    loca: { offsets: number[] };
+    loca: { offsets: number[]; version: number };
+    createSubset(): TTFSubset;
     getGlyph(gid: number): { advanceWidth: number; _decode(): { numberOfContours: number; components?: { pos: number; glyphID: number }[] } | null; _getMetrics(): { leftBearing: number } };
     _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
   };
@@ -536,7 +544,9 @@ interface TTFSubset {
   loca: { offsets: number[] };
   hmtx: { metrics: { advance: number; bearing: number }[] };
   offset: number;
+  glyphs: number[];
   includeGlyph(gid: number): number;
+  _addGlyph(gid: number): number;
 }
 
 /**
@@ -575,6 +585,112 @@ function readEachSubsetGlyphOnce(TTFSubset: TTFSubsetProto): void {
     this.offset += bytes.length;
     return this.glyf.length - 1;
   };
+}
+
+/** One table of a subset font: its bytes where they are the same in every subset of the file. */
+interface SubsetTable {
+  tag: string;
+  bytes?: Uint8Array;
+}
+
+/** The tables fontkit 2.0.4's TTFSubset.encode computes for each subset; the others it re-encodes unchanged. */
+const SUBSET_OWN_TABLES = new Set(['loca', 'glyf', 'hmtx']);
+/** Where the glyph count sits in maxp and the count of metrics in hhea (OpenType: maxp, hhea). */
+const MAXP_NUM_GLYPHS = 4;
+const HHEA_NUMBER_OF_METRICS = 34;
+
+/**
+ * 16. fontkit's TTFSubset.encode puts the subset's tables through restructure's
+ * generic encoder: head, hhea, maxp, cvt, prep and fpgm decoded and encoded again,
+ * then loca, glyf and hmtx number by number, a fiftieth of an organization's build.
+ * Its output is a table directory (tag "true", checksums 0) followed by the tables,
+ * one after another in a fixed order. The tables that do not depend on the glyphs
+ * are taken from fontkit's own encoding of a one-glyph subset of the same file (maxp
+ * and hhea then get this subset's counts); loca, glyf and hmtx are written here from
+ * the glyphs _addGlyph collected, as fontkit writes them. A font with variations
+ * (never Sarabun) is left to fontkit. test/pdfmake-patches.test.ts compares the bytes
+ * with those of fontkit unpatched.
+ */
+function writeEachSubsetDirectly(TTFSubset: TTFSubsetProto): void {
+  const encode = TTFSubset.encode;
+  TTFSubset.encode = function encodeDirectly(this: TTFSubset) {
+    if (this.font._variationProcessor) return encode.call(this);
+    const file = fontFileOf(this.font);
+    file.subsetTables ??= tablesOf(encode.call(this.font.createSubset()));
+    // What fontkit's encode does first: every glyph added (composites add their components).
+    this.glyf = [];
+    this.offset = 0;
+    this.loca = { offsets: [] };
+    this.hmtx = { metrics: [] };
+    for (let i = 0; i < this.glyphs.length; i++) this._addGlyph(this.glyphs[i]!);
+    this.loca.offsets.push(this.offset);
+    const tables = file.subsetTables.map(({ tag, bytes }) => ({ tag, bytes: bytes ? withCounts(tag, bytes, this.glyf.length) : ownTable(this, tag) }));
+    return fontFileBytes(tables);
+  };
+}
+
+/** The tables of a font file as fontkit wrote it, in its order; loca, glyf and hmtx without their bytes. */
+function tablesOf(font: Uint8Array): SubsetTable[] {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const tables: SubsetTable[] = [];
+  for (let i = 0, count = view.getUint16(4); i < count; i++) {
+    const entry = 12 + 16 * i;
+    const tag = String.fromCharCode(...font.subarray(entry, entry + 4));
+    const offset = view.getUint32(entry + 8);
+    tables.push({ tag, bytes: SUBSET_OWN_TABLES.has(tag) ? undefined : font.slice(offset, offset + view.getUint32(entry + 12)) });
+  }
+  return tables;
+}
+
+/** A table taken from fontkit's one-glyph subset, with this subset's glyph count (every glyph has its own metric). */
+function withCounts(tag: string, bytes: Uint8Array, glyphs: number): Uint8Array {
+  const at = tag === 'maxp' ? MAXP_NUM_GLYPHS : tag === 'hhea' ? HHEA_NUMBER_OF_METRICS : -1;
+  if (at < 0) return bytes;
+  const copy = bytes.slice();
+  new DataView(copy.buffer).setUint16(at, glyphs);
+  return copy;
+}
+
+/** loca, glyf or hmtx of `subset`, as fontkit's structures encode them. */
+function ownTable(subset: TTFSubset, tag: string): Uint8Array {
+  if (tag === 'glyf') return Buffer.concat(subset.glyf);
+  if (tag === 'hmtx') {
+    const bytes = new DataView(new ArrayBuffer(4 * subset.hmtx.metrics.length));
+    subset.hmtx.metrics.forEach(({ advance, bearing }, i) => {
+      bytes.setUint16(4 * i, advance);
+      bytes.setInt16(4 * i + 2, bearing);
+    });
+    return new Uint8Array(bytes.buffer);
+  }
+  // Short offsets (head.indexToLocFormat 0, the font's own) are stored halved.
+  const { offsets } = subset.loca;
+  const short = subset.font.loca.version === 0;
+  const bytes = new DataView(new ArrayBuffer((short ? 2 : 4) * offsets.length));
+  offsets.forEach((offset, i) => (short ? bytes.setUint16(2 * i, offset >>> 1) : bytes.setUint32(4 * i, offset)));
+  return new Uint8Array(bytes.buffer);
+}
+
+/** A font file as fontkit's Directory writes it: header, entries (checksum 0), then the tables in order. */
+function fontFileBytes(tables: { tag: string; bytes: Uint8Array }[]): Uint8Array {
+  const headerSize = 12 + 16 * tables.length;
+  const out = new Uint8Array(headerSize + tables.reduce((sum, { bytes }) => sum + bytes.length, 0));
+  const view = new DataView(out.buffer);
+  const power = 2 ** Math.floor(Math.log2(tables.length));
+  out.set([0x74, 0x72, 0x75, 0x65]); // "true"
+  view.setUint16(4, tables.length);
+  view.setUint16(6, power * 16);
+  view.setUint16(8, Math.log2(power));
+  view.setUint16(10, tables.length * 16 - power * 16);
+  let offset = headerSize;
+  tables.forEach(({ tag, bytes }, i) => {
+    const entry = 12 + 16 * i;
+    for (let c = 0; c < 4; c++) out[entry + c] = tag.charCodeAt(c);
+    view.setUint32(entry + 8, offset);
+    view.setUint32(entry + 12, bytes.length);
+    out.set(bytes, offset);
+    offset += bytes.length;
+  });
+  return out;
 }
 
 /** What pdfmake tells a pageBreakBefore function about a node, and the lists it offers. */
