@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const pdfkitRequire = () => createRequire(require.resolve('pdfkit'));
 
-export type PdfmakeInternal = 'TextInlines' | 'TextBreaker' | 'LayoutBuilder' | 'ElementWriter' | 'PDFDocument' | 'Renderer' | 'TextDecorator';
+export type PdfmakeInternal = 'TextInlines' | 'TextBreaker' | 'LayoutBuilder' | 'ElementWriter' | 'PDFDocument' | 'Renderer' | 'TextDecorator' | 'StyleContextStack';
 
 export const vendor = {
   pdfmake: (): unknown => require('pdfmake'),

@@ -163,6 +163,37 @@ describe('pdfmake patches', () => {
     }
   });
 
+  it("resolve style properties as pdfmake's own getProperty does, named styles that extend others included", () => {
+    applyPdfmakePatches();
+    type Stack = { push(item: unknown): void; getProperty(property: string): unknown };
+    type StackClass = new (styleDictionary: object, defaultStyle: object) => Stack;
+    const patched = (vendor.pdfmakeInternal('StyleContextStack') as { default: StackClass }).default;
+    // A second copy of pdfmake's module, loaded after the patch: its prototype is pdfmake's own.
+    const path = require.resolve('pdfmake/js/StyleContextStack');
+    const cached = require.cache[path];
+    delete require.cache[path];
+    const original = (require(path) as { default: StackClass }).default;
+    require.cache[path] = cached;
+    expect(original.prototype.getProperty).not.toBe(patched.prototype.getProperty);
+    const styles = {
+      base: { fontSize: 14, color: 'black' },
+      heading: { bold: true, extends: 'base' },
+      loop: { extends: ['heading', 'loop'], italics: false },
+      empty: { fontSize: null },
+    };
+    const defaults = { font: 'Sarabun', fontSize: 16, lineHeight: 1 };
+    const stacks: unknown[][] = [[], ['base'], ['heading', { color: 'red' }], [{ bold: false }, 'loop'], ['missing', 'empty', { fontSize: undefined }], [new String('base'), { lineHeight: 1.2 }, 'heading']];
+    const properties = ['font', 'fontSize', 'color', 'bold', 'italics', 'lineHeight', 'alignment', 'extends'];
+    for (const items of stacks) {
+      const [ours, theirs] = [patched, original].map((Class) => {
+        const stack = new Class(styles, defaults);
+        for (const item of items) stack.push(item);
+        return properties.map((property) => stack.getProperty(property));
+      });
+      expect(ours).toEqual(theirs);
+    }
+  });
+
   it('give pageBreakBefore the same lists as pdfmake, from an index by page, and the same page breaks', async () => {
     applyPdfmakePatches();
     const pdfmake = vendor.pdfmake() as { setFonts(f: object): void; createPdf(dd: object): { getBuffer(): Promise<Buffer> } };

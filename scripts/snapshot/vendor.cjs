@@ -12,6 +12,7 @@ const PDFMAKE_INTERNALS = {
   PDFDocument: () => require('pdfmake/js/PDFDocument'),
   Renderer: () => require('pdfmake/js/Renderer'),
   TextDecorator: () => require('pdfmake/js/TextDecorator'),
+  StyleContextStack: () => require('pdfmake/js/StyleContextStack'),
 };
 
 exports.vendor = {

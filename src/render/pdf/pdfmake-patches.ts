@@ -30,6 +30,8 @@
 //    style stack; with the Thai splits inlines are many. Within one measure()
 //    call the stack is fixed, so each property is looked up once (section 6 below),
 //    and every inline gets one object shape (sameShape), so V8's stores stay fast.
+//    A lookup walks the stack without the closure and Set pdfmake makes for each
+//    (same values).
 // 7. Speed only: pdfkit's content streams keep their lines as strings until the
 //    stream is finalized instead of making a Buffer of each (same bytes).
 // 8. Speed only: fontkit decodes each font table once per process, not once per
@@ -119,6 +121,47 @@ function memoizedStack(stack: StyleStack, values = new Map<string, unknown>()): 
   };
 }
 
+interface StyleContextStackProto {
+  getProperty: Method<[string], unknown>;
+}
+
+/** The fields of pdfmake's StyleContextStack that getProperty reads. */
+interface StyleContextStackFields {
+  styleOverrides?: unknown[];
+  styleDictionary: Record<string, Record<string, unknown> | undefined>;
+  defaultStyle?: Record<string, unknown>;
+}
+
+/**
+ * 6, continued. pdfmake 0.3.11's getProperty makes a closure on every call and a Set
+ * for every named style it looks into (to stop cycles of `extends`), and section 14
+ * asks ~20 properties of every paragraph it finds kept. The same walk, top of the
+ * stack down, without them; a named style that extends others is left to pdfmake's
+ * own method (km-docs's styles extend none).
+ */
+function lookUpStylesWithoutAllocating(proto: StyleContextStackProto): void {
+  const getProperty = proto.getProperty;
+  proto.getProperty = function getPropertyWithoutAllocating(this: StyleContextStackFields, property) {
+    const overrides = this.styleOverrides;
+    if (overrides) {
+      for (let i = overrides.length - 1; i >= 0; i--) {
+        const item = overrides[i] as Record<string, unknown>;
+        if (typeof item === 'string' || item instanceof String) {
+          const style = this.styleDictionary[item as unknown as string];
+          if (!style) continue;
+          const value = style[property];
+          if (value !== undefined && value !== null) return value;
+          if (style.extends) return getProperty.call(this, property);
+        } else {
+          const value = item[property];
+          if (value !== undefined && value !== null) return value;
+        }
+      }
+    }
+    return this.defaultStyle && this.defaultStyle[property];
+  };
+}
+
 interface Measurer {
   widthOfText(text: string, inline: PdfmakeInline): number;
 }
@@ -155,6 +198,8 @@ export function applyPdfmakePatches(): void {
     const plain = styleContextStack && array.every((item) => typeof item === 'object' && item.style === undefined && item.section === undefined);
     return measure.call(this, array, plain ? memoizedStack(styleContextStack) : styleContextStack);
   };
+
+  lookUpStylesWithoutAllocating(internal<StyleContextStackProto>('StyleContextStack').prototype);
 
   // 14. Measured paragraphs kept by content (measureEachParagraphOnce).
   measureEachParagraphOnce(TextInlines.prototype as unknown as TextInlinesProto);
