@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { indexedPng } from '../src/charts/png.js';
 import { packDocx, withSeededRandom } from '../src/render/docx/deterministic.js';
-import { applyDocxPatches, imageRunHashedNatively, partFormatter, PATCHED_DOCX_VERSION } from '../src/render/docx/docx-patches.js';
+import { applyDocxPatches, imageRunHashedNatively, partFormatter, PATCHED_DOCX_VERSION, writePartOnceFor } from '../src/render/docx/docx-patches.js';
 import { vendor } from '../src/vendor.js';
 import { exampleDocxFiles } from './helpers/example-set.js';
 
@@ -127,6 +127,26 @@ describe('docx patches', () => {
     const ours = await exampleDocxWith(formatter.format);
     expect(Object.keys(ours)).toHaveLength(4);
     for (const name of Object.keys(docx)) expect(ours[name], name).toBe(docx[name]);
+  });
+
+  it('write a part given a key once: a later part with that key gets the same XML, unprepared', () => {
+    applyDocxPatches();
+    const formatter = partFormatter();
+    const styles = (halfPoints: number) => new Document({ sections: [], styles: { default: { document: { run: { size: halfPoints } } } } }).Styles;
+    const xml = (part: object) => String((formatter.format(part) as Record<string, unknown>)[''] as unknown);
+    const key = `test ${Math.random()}`;
+    const first = styles(28);
+    writePartOnceFor(first, key);
+    const written = xml(first);
+    // (That it is the XML docx writes: the example set's test above, whose AAR and action plan share a type size.)
+    expect(written).toContain('<w:sz w:val="28"/>');
+    expect(written).toBe(xml(styles(28)));
+    // Another part with the key gets the kept XML, whatever it holds: the key has to say everything.
+    const other = styles(32);
+    writePartOnceFor(other, key);
+    expect(xml(other)).toBe(written);
+    // Without the key, it is prepared.
+    expect(xml(styles(32))).toContain('<w:sz w:val="32"/>');
   });
 
   it("write docx's quirks as docx does: strings among children, null, numbers, escapes, CDATA, empty tags", () => {

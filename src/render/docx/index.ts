@@ -34,7 +34,7 @@ import type { RenderOptions } from '../options.js';
 import { imageBox } from '../image-size.js';
 import { CELL_PADDING, fitColumnWidths, LIST_MARKER } from '../table-widths.js';
 import { packDocx, withSeededRandom } from './deterministic.js';
-import { applyDocxPatches, imageRunHashedNatively } from './docx-patches.js';
+import { applyDocxPatches, imageRunHashedNatively, writePartOnceFor } from './docx-patches.js';
 import { converted, keptByContent, writtenBlock } from './written-blocks.js';
 
 const FONT = 'Sarabun';
@@ -98,21 +98,22 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
     });
   const topNumbers = model.pageNumbers === 'top-center-dash';
 
+  const styles = {
+    default: {
+      document: {
+        run: { font: RUN_FONT, size: model.fontSize * 2, sizeComplexScript: model.fontSize * 2, language: THAI },
+        // No w:line here: LibreOffice reads a bare w:line="240" as an exact height and overlaps Thai lines.
+        paragraph: { spacing: { before: 0, after: 0 } },
+      },
+    },
+  };
   const doc = withSeededRandom(options.date.getTime() % 2 ** 31, () => new Document({
     creator: 'km-docs',
     title: model.title,
     lastModifiedBy: 'km-docs',
     description: options.author,
     fonts: [embeddedFonts(model)],
-    styles: {
-      default: {
-        document: {
-          run: { font: RUN_FONT, size: model.fontSize * 2, sizeComplexScript: model.fontSize * 2, language: THAI },
-          // No w:line here: LibreOffice reads a bare w:line="240" as an exact height and overlaps Thai lines.
-          paragraph: { spacing: { before: 0, after: 0 } },
-        },
-      },
-    },
+    styles,
     sections: [
       {
         properties: {
@@ -135,6 +136,8 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
       },
     ],
   }));
+  // The styles part is docx's defaults and these options, nothing else.
+  writePartOnceFor(doc.Styles, `styles ${JSON.stringify(styles)}`);
   return packDocx(doc, options.date);
 }
 
