@@ -136,8 +136,13 @@ export async function renderDocx(model: DocumentModel, options: RenderOptions): 
       },
     ],
   }));
-  // The styles part is docx's defaults and these options, nothing else.
+  // Parts made from these options and docx's defaults, nothing else: the styles
+  // (docx's default styles and the type size), the theme, and the notes (none but
+  // docx's separators).
   writePartOnceFor(doc.Styles, `styles ${JSON.stringify(styles)}`);
+  writePartOnceFor(doc.Theme, 'theme');
+  writePartOnceFor(doc.FootNotes.View, 'footnotes');
+  writePartOnceFor(doc.Endnotes.View, 'endnotes');
   return packDocx(doc, options.date);
 }
 
