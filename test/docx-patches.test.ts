@@ -15,8 +15,12 @@ import { exampleDocxFiles } from './helpers/example-set.js';
 
 type PrepForXml = (this: unknown, context: unknown) => unknown;
 
-// docx's own method, taken before any test applies the patches.
+// docx's own methods, taken before any test applies the patches.
 const docxElementPrepForXml = (XmlComponent.prototype as unknown as { prepForXml: PrepForXml }).prepForXml;
+type MediaEntries = { Entries: [string, { fileName: string }][] };
+type GetMediaData = (xml: string, media: MediaEntries) => { key: string; fileName: string }[];
+const imageReplacer = (Packer as unknown as { compiler: { imageReplacer: { getMediaData: GetMediaData } } }).compiler.imageReplacer;
+const docxGetMediaData = Object.getPrototypeOf(imageReplacer).getMediaData as GetMediaData;
 
 type Format = (input: unknown, context?: unknown) => unknown;
 
@@ -147,6 +151,22 @@ describe('docx patches', () => {
     expect(xml(other)).toBe(written);
     // Without the key, it is prepared.
     expect(xml(styles(32))).toContain('<w:sz w:val="32"/>');
+  });
+
+  it('find the pictures a part refers to as docx does, by their placeholders', () => {
+    applyDocxPatches();
+    expect(imageReplacer.getMediaData).not.toBe(docxGetMediaData);
+    const media = (...keys: string[]): MediaEntries => ({ Entries: keys.map((key, i) => [key, { fileName: `image${i + 1}.png` }]) });
+    const cases: [string, MediaEntries][] = [
+      ['<w:p>{a.png}</w:p>', media('a.png', 'b.png')],
+      ['{b.png}{a.png}{b.png}', media('a.png', 'b.png', 'c.png')],
+      ['{x{a.png}} {{b.png} {c.png', media('a.png', 'b.png', 'c.png')],
+      ['a.png {a.pn} {a.png }', media('a.png')],
+      ['<w:t>{}</w:t>', media()],
+      ['', media('a.png')],
+    ];
+    for (const [xml, entries] of cases) expect(imageReplacer.getMediaData(xml, entries), xml).toEqual(docxGetMediaData.call(imageReplacer, xml, entries));
+    expect(imageReplacer.getMediaData('{x{a.png}} {{b.png} {c.png', media('a.png', 'b.png', 'c.png')).map((m) => m.key)).toEqual(['a.png', 'b.png']);
   });
 
   it("write docx's quirks as docx does: strings among children, null, numbers, escapes, CDATA, empty tags", () => {

@@ -67,7 +67,29 @@ export function applyDocxPatches(): void {
   // writer copies unchanged: a non-object value under an empty tag, which it writes
   // as String(value) with no tag around it (and the XML declaration before it).
   partFormatter().format = formatAsWrittenXml;
+
+  // The compiler looks for picture placeholders ({key}) in each part by collecting
+  // every {…} in its XML with a regular expression, then keeps the media whose key
+  // it found: a pass and a Set over the whole document for the one to three
+  // pictures km-docs has, or none. Each picture's placeholder is looked for instead
+  // (the same ones: a key has no braces, so every "{key}" in the XML is a match of
+  // docx's expression, and every match is one).
+  const replacer = Object.getPrototypeOf(imageReplacer()) as ImageReplacer;
+  replacer.getMediaData = function mediaDataByKey(xml, media) {
+    return media.Entries.filter(([key]) => xml.includes(`{${key}}`)).map(([key, { fileName }]) => ({ key, fileName }));
+  };
   applied = true;
+}
+
+interface ImageReplacer {
+  getMediaData(xml: string, media: { Entries: [string, { fileName: string }][] }): { key: string; fileName: string }[];
+}
+
+/** The compiler's image replacer (Packer.compiler.imageReplacer, docx 9.15). */
+function imageReplacer(): ImageReplacer {
+  const replacer = (Packer as unknown as { compiler?: { imageReplacer?: ImageReplacer } }).compiler?.imageReplacer;
+  if (typeof replacer?.getMediaData !== 'function') throw new Error('docx no longer exposes Packer.compiler.imageReplacer: re-check src/render/docx/docx-patches.ts');
+  return replacer;
 }
 
 function formatAsWrittenXml(this: PartFormatter, input: unknown, context?: unknown) {
