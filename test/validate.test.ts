@@ -184,3 +184,27 @@ describe('a YAML file built to exhaust the parser', () => {
     }
   });
 });
+
+describe('a YAML file parsed before', () => {
+  it('is found by its text under another name, and reported under the name asked for', async () => {
+    const { parseYaml } = await import('../src/load/yaml-source.js');
+    const { DiagnosticBag } = await import('../src/diagnostics.js');
+    const text = `# ${Math.random()}\nname: หนึ่ง\n`;
+    const here = parseYaml(text, 'data/plan.yaml', new DiagnosticBag())!;
+    const there = parseYaml(text, '../km/data/plan.yaml', new DiagnosticBag())!;
+    expect(there.doc).toBe(here.doc); // not parsed again
+    expect([here.file, there.file]).toEqual(['data/plan.yaml', '../km/data/plan.yaml']);
+    expect(parseYaml(text, 'data/plan.yaml', new DiagnosticBag())).toBe(here);
+    // A mistake found by the first parse is reported again, under each name.
+    const broken = `${text}name: สอง\n`;
+    const reported = (file: string) => {
+      const bag = new DiagnosticBag();
+      expect(parseYaml(broken, file, bag)).toBeUndefined();
+      return bag.items.map((d) => [d.file, d.rule]);
+    };
+    expect(reported('data/plan.yaml')).toEqual([['data/plan.yaml', 'yaml/duplicate-key']]);
+    expect(reported('../km/data/plan.yaml')).toEqual([['../km/data/plan.yaml', 'yaml/duplicate-key']]);
+    // Another text under the first name is parsed anew.
+    expect(parseYaml(`${text}other: 1\n`, 'data/plan.yaml', new DiagnosticBag())!.doc).not.toBe(here.doc);
+  });
+});

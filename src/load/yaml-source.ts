@@ -66,27 +66,30 @@ export async function loadYaml(path: string, displayName: string, bag: Diagnosti
 }
 
 /**
- * The last parse of each file, by its name and text. A clerk's edit changes one
- * file; the rebuild that follows (watch mode, or a start from the snapshot, which
- * parsed data/ when it was made) parses only that one. Parsing is the slow part of
- * loading: plan.yaml's 24 KB take 15 ms warm, 40 ms cold. Nothing downstream
- * changes a YamlSource (zod gives new objects), so one can be handed out again.
+ * The last parses, by text. A clerk's edit changes one file; the rebuild that
+ * follows (watch mode, or a start from the snapshot, which parsed data/ when it was
+ * made) parses only that one. Parsing is the slow part of loading: plan.yaml's 24 KB
+ * take 15 ms warm, 40 ms cold. Kept by the text, not the file's name: the name is
+ * how the user sees the path, relative to where the command runs, and a parse found
+ * under another name (a command run from another folder) is handed out with this
+ * one. Nothing downstream changes a YamlSource (zod gives new objects).
  */
-const lastParses = new Map<string, { text: string; source: YamlSource | undefined; diagnostics: Diagnostic[] }>();
+const lastParses = new Map<string, { source: YamlSource | undefined; diagnostics: Diagnostic[] }>();
 /** Enough for the files of two data folders; a batch, whose files all differ, keeps only these few. */
 const FILES_KEPT = 8;
 
 export function parseYaml(text: string, file: string, bag: DiagnosticBag): YamlSource | undefined {
-  let kept = lastParses.get(file);
-  if (kept?.text !== text) {
+  let kept = lastParses.get(text);
+  if (!kept) {
     const own = new DiagnosticBag();
-    kept = { text, source: parseYamlText(text, file, own), diagnostics: own.items };
-    lastParses.delete(file);
+    kept = { source: parseYamlText(text, file, own), diagnostics: own.items };
     if (lastParses.size >= FILES_KEPT) lastParses.delete(lastParses.keys().next().value!);
-    lastParses.set(file, kept);
   }
-  for (const diagnostic of kept.diagnostics) bag.add({ ...diagnostic });
-  return kept.source;
+  lastParses.delete(text);
+  lastParses.set(text, kept);
+  for (const diagnostic of kept.diagnostics) bag.add({ ...diagnostic, file });
+  const { source } = kept;
+  return source && source.file !== file ? { ...source, file } : source;
 }
 
 function parseYamlText(text: string, file: string, bag: DiagnosticBag): YamlSource | undefined {
