@@ -199,6 +199,7 @@ export function applyPdfmakePatches(): void {
     return measure.call(this, array, plain ? memoizedStack(styleContextStack) : styleContextStack);
   };
 
+  // 6, continued. Each style lookup without pdfmake's per-call closure and Set.
   lookUpStylesWithoutAllocating(internal<StyleContextStackProto>('StyleContextStack').prototype);
 
   // 14. Measured paragraphs kept by content (measureEachParagraphOnce).
