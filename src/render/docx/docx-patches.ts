@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { EMPTY_OBJECT, ImageRun, type IImageOptions, isXmlComponent, NextAttributeComponent, Packer, XmlComponent } from 'docx';
 import { vendor } from '../../vendor.js';
+import { flattened } from '../../util/flat-string.js';
 import { xmlOf } from './xml-writer.js';
 
 export const PATCHED_DOCX_VERSION = '9.15.2';
@@ -101,7 +102,7 @@ function formatAsWrittenXml(this: PartFormatter, input: unknown, context?: unkno
     xml = Array.isArray(prepared) ? prepared.map(xmlOf).join('') : xmlOf(prepared);
     if (key !== undefined) {
       if (writtenParts.size >= PARTS_KEPT) writtenParts.delete(writtenParts.keys().next().value!);
-      writtenParts.set(key, xml);
+      writtenParts.set(key, flattened(xml));
     }
   }
   const written = xml;

@@ -14,6 +14,7 @@
 import { FileChild, Paragraph } from 'docx';
 import type { Block } from '../../document/model.js';
 import { ConstrainedMemo } from '../../util/constrained-memo.js';
+import { flattened } from '../../util/flat-string.js';
 import { partsWrittenByXmlWriter } from './docx-patches.js';
 import { raw, xmlOf } from './xml-writer.js';
 
@@ -102,7 +103,7 @@ export function writtenBlock(block: Block, setting: string, convert: () => FileC
   const components = now.map(
     (component, i) =>
       new RecordedXml(component, (xml) => {
-        written.xml[i] = xml;
+        written.xml[i] = flattened(xml);
         // Kept when every component is written: a document that failed halfway keeps nothing.
         if (--left === 0) kept.set(key, NOTHING_READ, written, key.length + written.xml.reduce((sum, x) => sum + x.length, 0));
       }),
