@@ -65,6 +65,9 @@ await esbuild.build({
         build.onResolve({ filter: /^fflate$/ }, () => ({ path: join(root, 'node_modules/fflate/esm/browser.js') }));
         // PDF encryption and WOFF2 fonts: modules km-docs never calls, kept out of the heap.
         build.onResolve({ filter: /^(@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, () => ({ path: here('left-out.cjs') }));
+        // zod's translations of its own messages into 49 languages (~300 KB of the
+        // bundle): km-docs writes its messages itself, in Thai and English.
+        build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes('/node_modules/zod/') ? { path: here('left-out.cjs') } : undefined));
       },
     },
   ],
