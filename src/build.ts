@@ -99,7 +99,7 @@ export async function planBuild(request: BuildRequest): Promise<BuildJob[]> {
     );
   }
   const selected = request.only?.length ? specs.filter((s) => request.only!.includes(s.name)) : specs;
-  const templates = await loadTemplates(templatesDir);
+  const templates = loadTemplates(templatesDir);
   const documents = selected.map((spec) => {
     let model: DocumentModel | undefined;
     const makeModel = () => {
@@ -118,7 +118,7 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
   const formats = options.formats ?? FORMATS;
   const progress = options.onProgress ?? (() => {});
   const dataDir = resolve(options.dataDir);
-  const data = options.data ?? (await loadValid(dataDir));
+  const data = options.data ?? loadValid(dataDir);
   const request: BuildRequest = { data, dataDir, templatesDir: resolve(options.templatesDir ?? TEMPLATES_DIR), only: options.only, formats };
   const jobs = await planBuild(request);
 
@@ -184,15 +184,15 @@ export async function build(options: BuildOptions): Promise<BuiltFile[]> {
   for (const job of jobs) {
     const { bytes, milliseconds, byHelperProcess = false } = await results.get(job)!;
     const path = join(options.outDir, `${job.name}.${job.format}`);
-    await writeAtomic(path, bytes);
+    writeAtomic(path, bytes);
     written.push({ path, bytes: bytes.byteLength, milliseconds, byHelperProcess });
     progress(`${path}  ${(bytes.byteLength / 1024).toFixed(0)} KB  ${milliseconds.toFixed(0)} ms${byHelperProcess ? ' (helper process)' : ''}`);
   }
   return written;
 }
 
-async function loadValid(dataDir: string): Promise<KmData> {
-  const { data, bag } = await loadDataSet(dataDir);
+function loadValid(dataDir: string): KmData {
+  const { data, bag } = loadDataSet(dataDir);
   if (!data) throw new DiagnosticsError(bag.sorted());
   return data;
 }

@@ -359,7 +359,7 @@ async function schemaCommand(values: Values, positionals: string[]): Promise<num
     const { writeAtomic } = await import('./write/atomic.js');
     for (const name of names) {
       const path = join(String(values.out), schemaFileName(name));
-      await writeAtomic(path, new TextEncoder().encode(schemaFileText(name)));
+      writeAtomic(path, new TextEncoder().encode(schemaFileText(name)));
       console.log(`เขียน / wrote ${relative(process.cwd(), path) || path}`);
     }
     return 0;

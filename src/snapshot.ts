@@ -43,7 +43,7 @@ const HELPER_BLOB = 'km-docs-helper.blob';
 
 async function warmUp(): Promise<void> {
   const dataDir = join(PACKAGE_ROOT, 'data');
-  const { data } = await loadDataSet(dataDir);
+  const { data } = loadDataSet(dataDir);
   // data/ is the clerk's working copy: while it has a mistake, the snapshot holds
   // the loaded code only (slower to start, the same output), and the build that
   // follows reports the mistake with its file, line and column.

@@ -1,7 +1,7 @@
 // Loads and validates one organization's data folder: organization.yaml,
 // plan.yaml and any results-<fiscal year>.yaml. Reports every problem of every
 // file before stopping.
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DiagnosticBag } from '../diagnostics.js';
 import { runLint } from '../lint/run.js';
@@ -27,7 +27,7 @@ export interface LoadOutcome {
   resultFiles: string[];
 }
 
-export async function loadDataSet(dataDir: string, cwd = process.cwd()): Promise<LoadOutcome> {
+export function loadDataSet(dataDir: string, cwd = process.cwd()): LoadOutcome {
   const bag = new DiagnosticBag();
   const texts = new Map<string, string>();
   const display = (name: string) => relative(cwd, join(dataDir, name)) || name;
@@ -35,7 +35,7 @@ export async function loadDataSet(dataDir: string, cwd = process.cwd()): Promise
 
   let resultFiles: string[] = [];
   try {
-    const names = await readdir(dataDir);
+    const names = readdirSync(dataDir);
     resultFiles = names.filter((f) => RESULTS_FILE.test(f)).sort();
     // A results file named slightly wrong would be skipped without a word.
     for (const name of names.filter((f) => LOOKS_LIKE_RESULTS.test(f) && !RESULTS_FILE.test(f))) {
@@ -58,11 +58,7 @@ export async function loadDataSet(dataDir: string, cwd = process.cwd()): Promise
     return { bag, texts, resultFiles: [] };
   }
 
-  const [orgSource, planSource, ...resultSources] = await Promise.all([
-    load('organization.yaml'),
-    load('plan.yaml'),
-    ...resultFiles.map(load),
-  ]);
+  const [orgSource, planSource, ...resultSources] = [load('organization.yaml'), load('plan.yaml'), ...resultFiles.map(load)];
   const organization = orgSource && checkSchema(OrganizationSchema, orgSource, bag);
   const plan = planSource && checkSchema(PlanSchema, planSource, bag);
   const results = resultSources.map((s) => s && checkSchema(ResultsSchema, s, bag));
@@ -70,7 +66,7 @@ export async function loadDataSet(dataDir: string, cwd = process.cwd()): Promise
 
   const data: KmData = { organization, plan, results: results as KmData['results'] };
   const sources = { organization: orgSource!, plan: planSource!, results: resultSources as YamlSource[] };
-  await checkReferences(data, sources, dataDir, bag);
+  checkReferences(data, sources, dataDir, bag);
   // Consistency rules read only schema-valid data, so they run even when a reference is wrong: all problems at once.
   runLint({ data, organization: sources.organization, plan: sources.plan, years: data.results.map((r, i) => ({ results: r, source: sources.results[i]! })) }, bag);
   const names = resultFiles.map(display);

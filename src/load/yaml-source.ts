@@ -1,6 +1,6 @@
 // Stage 1, load: read YAML and keep every node's source range, so later stages
 // (schema, consistency rules) can point at file:line:column instead of guessing.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { DiagnosticBag, type Diagnostic, type Position } from '../diagnostics.js';
 
@@ -47,10 +47,11 @@ const INDEPENDENT = new Set(['DUPLICATE_KEY']);
  * Reads and parses one YAML file; problems go to `bag`, and `undefined` means nothing usable was read.
  * The text goes to `texts` even when it does not parse, so syntax errors get their code frame too.
  */
-export async function loadYaml(path: string, displayName: string, bag: DiagnosticBag, texts?: Map<string, string>): Promise<YamlSource | undefined> {
+export function loadYaml(path: string, displayName: string, bag: DiagnosticBag, texts?: Map<string, string>): YamlSource | undefined {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Synchronous: see src/write/atomic.ts.
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     bag.add({
       severity: 'error',

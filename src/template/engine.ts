@@ -1,6 +1,6 @@
 // Stage 4a: data → XML through Handlebars templates in templates/. Handlebars
 // escapes every inserted value, so data text can never become markup.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { helpers } from './helpers.js';
@@ -13,14 +13,15 @@ export interface TemplateSet {
  * Compiles every template of `dir` (and its partials/) once, for any number of renders.
  * The files are read on every call, but compiled again only when one of them changed:
  * watch mode and batch workers rebuild with the same templates (a tenth of a rebuild).
+ * Read synchronously: see src/write/atomic.ts.
  */
-export async function loadTemplates(dir: string): Promise<TemplateSet> {
+export function loadTemplates(dir: string): TemplateSet {
   const partialDir = join(dir, 'partials');
-  const read = async (folder: string) => {
-    const files = (await readdir(folder).catch(() => [])).filter((f) => f.endsWith('.hbs')).sort();
-    return Promise.all(files.map(async (file) => [file.slice(0, -4), await readFile(join(folder, file), 'utf8')] as const));
+  const read = (folder: string) => {
+    const files = filesOf(folder).filter((f) => f.endsWith('.hbs')).sort();
+    return files.map((file) => [file.slice(0, -4), readFileSync(join(folder, file), 'utf8')] as const);
   };
-  const [partials, templates] = await Promise.all([read(partialDir), read(dir)]);
+  const [partials, templates] = [read(partialDir), read(dir)];
   const sources = JSON.stringify([partials, templates]);
   const kept = compiledSets.get(dir);
   if (kept?.sources === sources) return kept.set;
@@ -30,6 +31,15 @@ export async function loadTemplates(dir: string): Promise<TemplateSet> {
 }
 
 const compiledSets = new Map<string, { sources: string; set: TemplateSet }>();
+
+/** The names in `folder`, none when it does not exist (a set without partials). */
+function filesOf(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
 
 function compile(dir: string, partials: readonly (readonly [string, string])[], templates: readonly (readonly [string, string])[]): TemplateSet {
   const hbs = Handlebars.create();

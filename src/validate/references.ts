@@ -2,7 +2,7 @@
 // another (a division, a method, a factor number) must exist, ids must be unique,
 // and files the data names must be there and be images the renderers can draw.
 // (Results naming an activity the plan lacks is a lint rule: results/unknown-activity.)
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG_SIGNATURE } from '../charts/png.js';
 import type { DiagnosticBag } from '../diagnostics.js';
@@ -16,7 +16,7 @@ export interface Sources {
   results: YamlSource[];
 }
 
-export async function checkReferences(data: KmData, sources: Sources, dataDir: string, bag: DiagnosticBag): Promise<void> {
+export function checkReferences(data: KmData, sources: Sources, dataDir: string, bag: DiagnosticBag): void {
   const { organization: org, plan } = data;
   const report = (source: YamlSource, path: PathKey[], rule: string, th: string, en: string) =>
     bag.add({ severity: 'error', rule, file: source.file, ...rangeOf(source, path), message_th: th, message_en: en });
@@ -93,7 +93,7 @@ export async function checkReferences(data: KmData, sources: Sources, dataDir: s
   ];
   for (const [source, path, file] of files) {
     if (file === undefined) continue;
-    const head = await firstBytes(resolve(dataDir, file), PNG_SIGNATURE.length);
+    const head = firstBytes(resolve(dataDir, file), PNG_SIGNATURE.length);
     if (!head) {
       report(source, path, 'ref/missing-file', `ไม่พบไฟล์ "${file}" (ตำแหน่งนับจากโฟลเดอร์ข้อมูล)`, `file "${file}" not found (paths are relative to the data folder)`);
     } else if (!PNG_SIGNATURE.every((byte, i) => head[i] === byte)) {
@@ -103,16 +103,15 @@ export async function checkReferences(data: KmData, sources: Sources, dataDir: s
   }
 }
 
-/** The first `count` bytes of a file, or undefined when it cannot be read. */
-async function firstBytes(path: string, count: number): Promise<Uint8Array | undefined> {
+/** The first `count` bytes of a file, or undefined when it cannot be read (synchronous: see src/write/atomic.ts). */
+function firstBytes(path: string, count: number): Uint8Array | undefined {
   try {
-    const handle = await open(path, 'r');
+    const fd = openSync(path, 'r');
     try {
       const buffer = new Uint8Array(count);
-      const { bytesRead } = await handle.read(buffer, 0, count, 0);
-      return buffer.subarray(0, bytesRead);
+      return buffer.subarray(0, readSync(fd, buffer, 0, count, 0));
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch {
     return undefined;
