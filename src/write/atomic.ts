@@ -8,7 +8,7 @@
 // batch worker made ~100 such trips an organization, each waiting for a pool thread
 // to get a core that the workers already fill: with the calls synchronous, 120
 // organizations on two workers switched threads 19,000 instead of 51,000 times and
-// took 0.89–1.06× as long (eight pairs in turns, median 0.94×).
+// took 0.77–1.06× as long (14 pairs in turns, median ~0.92×).
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
