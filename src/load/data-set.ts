@@ -58,7 +58,9 @@ export function loadDataSet(dataDir: string, cwd = process.cwd()): LoadOutcome {
     return { bag, texts, resultFiles: [] };
   }
 
-  const [orgSource, planSource, ...resultSources] = [load('organization.yaml'), load('plan.yaml'), ...resultFiles.map(load)];
+  const orgSource = load('organization.yaml');
+  const planSource = load('plan.yaml');
+  const resultSources = resultFiles.map(load);
   const organization = orgSource && checkSchema(OrganizationSchema, orgSource, bag);
   const plan = planSource && checkSchema(PlanSchema, planSource, bag);
   const results = resultSources.map((s) => s && checkSchema(ResultsSchema, s, bag));
