@@ -67,6 +67,7 @@ import { readFileSync } from 'node:fs';
 import zlib, { type CompressCallback, type InputType } from 'node:zlib';
 import { FONT_FILES } from '../../paths.js';
 import { vendor, type PdfmakeInternal } from '../../vendor.js';
+import { orderMarks, type GlyphRun } from '../../text/mark-order.js';
 import { bindsToNext, graphemeClusters, isConnective, splitAtBreaks, splitAtWords, THAI_COMBINING_MARKS } from '../../text/segment.js';
 import { ConstrainedMemo, type MemoStats } from '../../util/constrained-memo.js';
 import { MAX_LETTER_SPACING_EM, planLines } from './line-breaking.js';
@@ -1109,11 +1110,6 @@ export function joinLines(chunks: (string | Uint8Array)[]): Uint8Array[] {
   return buffers;
 }
 
-interface GlyphRun {
-  glyphs: { id: number; codePoints: number[]; advanceWidth: number }[];
-  positions: { xAdvance: number; xOffset: number }[];
-}
-
 interface TTFFontProto {
   layout: Method<unknown[], GlyphRun>;
   _decodeTable: Method<[{ tag: string }], unknown>;
@@ -1143,30 +1139,6 @@ function orderMarksForExtraction(TTFFont: TTFFontProto): void {
     if (typeof text === 'string' && rest.length === 0) orderMarks(run);
     return run;
   };
-}
-
-/**
- * For each group of zero-advance glyphs after a letter: the last must start left of
- * the next letter, and each must start right of the one before it (in font units).
- */
-const MAX_MARK_NUDGE = 4; // font units (1/1000 em)
-
-export function orderMarks(run: GlyphRun): void {
-  const { glyphs, positions } = run;
-  for (let end = glyphs.length - 1; end > 0; end--) {
-    if (positions[end]!.xAdvance !== 0 || glyphs[end]!.advanceWidth !== 0) continue;
-    let start = end;
-    while (start > 1 && positions[start - 1]!.xAdvance === 0 && glyphs[start - 1]!.advanceWidth === 0) start--;
-    let limit = -1;
-    for (let i = end; i >= start; i--) {
-      const position = positions[i]!;
-      // Sarabun's marks are drawn left of an origin at the letter's end; only nudges of
-      // a few units are rounding. A larger one would move ink, so it is left alone.
-      if (position.xOffset > limit && position.xOffset - limit <= MAX_MARK_NUDGE) position.xOffset = limit;
-      limit = Math.min(limit, position.xOffset) - 1;
-    }
-    end = start;
-  }
 }
 
 /**

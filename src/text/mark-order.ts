@@ -1,0 +1,36 @@
+// Thai marks in text order by x. Sarabun's GPOS puts a mark a few font units right
+// or left of where rounding would; a PDF reader that orders glyphs by x (pdftotext)
+// then copies a tone mark before its vowel. pdfmake-patches.ts wraps fontkit's
+// layout with it; kept apart so that other shapings of Sarabun can use it too.
+
+/** A fontkit glyph run, as far as the order of marks needs it. */
+export interface GlyphRun {
+  glyphs: { id: number; advanceWidth: number }[];
+  positions: { xAdvance: number; xOffset: number }[];
+}
+
+/** Nudges larger than this (font units, 1/1000 em) would move ink: they are left alone. */
+const MAX_MARK_NUDGE = 4;
+
+/**
+ * For each group of zero-advance glyphs after a letter: the last must start left of
+ * the next letter, and each must start right of the one before it (in font units).
+ * Changes `run` in place; a second call changes nothing.
+ */
+export function orderMarks(run: GlyphRun): void {
+  const { glyphs, positions } = run;
+  for (let end = glyphs.length - 1; end > 0; end--) {
+    if (positions[end]!.xAdvance !== 0 || glyphs[end]!.advanceWidth !== 0) continue;
+    let start = end;
+    while (start > 1 && positions[start - 1]!.xAdvance === 0 && glyphs[start - 1]!.advanceWidth === 0) start--;
+    let limit = -1;
+    for (let i = end; i >= start; i--) {
+      const position = positions[i]!;
+      // Sarabun's marks are drawn left of an origin at the letter's end; only nudges of
+      // a few units are rounding.
+      if (position.xOffset > limit && position.xOffset - limit <= MAX_MARK_NUDGE) position.xOffset = limit;
+      limit = Math.min(limit, position.xOffset) - 1;
+    }
+    end = start;
+  }
+}
