@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { chartToSvg } from '../src/charts/bar-chart.js';
 import { indexedPng, PNG_SIGNATURE, pngChunk } from '../src/charts/png.js';
-import { chartPng, chartSvg, keepChartPng, layoutChart } from '../src/charts/render.js';
+import { chartPng, chartSvg, keepChartPng, layoutChart, rasteriseSvg } from '../src/charts/render.js';
+import { textOutlinesSvg } from '../src/text/outlines.js';
 
 /** The pixels a PNG decodes to, drawn 1:1 by resvg. */
 function decoded(png: Uint8Array, width: number, height: number): Uint8Array {
@@ -63,8 +64,8 @@ const chart = layoutChart(
 
 describe('chart PNGs', () => {
   it('hold a rasterised chart exactly, as palette indices', () => {
-    // Labels off: resvg without fonts; the bars, grid and target line are the colours that matter.
-    const image = new Resvg(chartToSvg(chart, { labels: false }), { fitTo: { mode: 'zoom', value: 3 }, background: 'white' }).render();
+    // Labels off: the bars, grid and target line are the colours that matter.
+    const image = new Resvg(chartToSvg(chart), { fitTo: { mode: 'zoom', value: 3 }, background: 'white' }).render();
     const png = indexedPng(image.pixels, image.width, image.height)!;
     expect(png).toBeDefined();
     expect(colourType(png)).toBe(3);
@@ -99,6 +100,42 @@ describe('chart PNGs', () => {
     const seeThrough = Uint8Array.from(gradient);
     seeThrough[4 * 500 + 3] = 128;
     expect(indexedPng(seeThrough, 32, 32)).toBeUndefined();
+  });
+
+  it('set ำ with its า, as the PDF does: a label drawn the same as its spelling with ◌ํ and า', async () => {
+    // resvg shaping the labels itself drew สำนัก without the า (the glyph Sarabun's
+    // ccmp decomposes ำ into); the labels are fontkit's outlines now.
+    const picture = async (label: string) => {
+      const png = await rasteriseSvg(chartSvg({ kind: 'chart', bars: [{ label, value: 50, display: 'ร้อยละ ๕๐' }], max: 100, width: 300, height: 80, spaceBefore: 0 }, 16));
+      return decoded(png, Buffer.from(png).readUInt32BE(16), Buffer.from(png).readUInt32BE(20));
+    };
+    const composed = await picture('สำนักปลัด');
+    expect(Buffer.from(composed).equals(Buffer.from(await picture('ส\u0e4d\u0e32นักปลัด')))).toBe(true);
+    expect(Buffer.from(composed).equals(Buffer.from(await picture('สนักปลัด')))).toBe(false);
+  });
+
+  it('place outlined text at its anchor and baseline, upright', () => {
+    // 1 px a point: ink columns and rows of the text as resvg draws it.
+    const ink = (anchor: 'start' | 'end', x: number) => {
+      const text = textOutlinesSvg([{ text: 'กองการ', x, y: 30, anchor, colour: '#000000' }], 20);
+      const image = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">${text}</svg>`, { background: 'white' }).render();
+      const columns: number[] = [];
+      const rows: number[] = [];
+      for (let y = 0; y < image.height; y++)
+        for (let x = 0; x < image.width; x++) if (image.pixels[(y * image.width + x) * 4]! < 128) (columns.push(x), rows.push(y));
+      return { left: Math.min(...columns), right: Math.max(...columns) + 1, top: Math.min(...rows), bottom: Math.max(...rows) + 1 };
+    };
+    const start = ink('start', 10);
+    expect(start.left).toBeGreaterThanOrEqual(10);
+    expect(start.left).toBeLessThanOrEqual(13);
+    expect(start.bottom).toBeGreaterThanOrEqual(29);
+    expect(start.bottom).toBeLessThanOrEqual(31); // no descender: the ink ends on the baseline
+    expect(start.top).toBeGreaterThan(30 - 20 * 0.8); // letters without marks: ~half an em high
+    expect(start.top).toBeLessThan(30 - 20 * 0.35);
+    const end = ink('end', 110);
+    expect(end.right).toBeLessThanOrEqual(110);
+    expect(end.right).toBeGreaterThanOrEqual(107);
+    expect(end.right - end.left).toBe(start.right - start.left);
   });
 
   it('are drawn by the startup snapshot\'s rasteriser process into the bytes a build makes', async () => {

@@ -1,5 +1,5 @@
-// Horizontal bar charts as SVG, laid out by d3-scale (bands, linear scale, ticks).
-// The same SVG is drawn as vectors in the PDF and rasterised for the DOCX, so
+// Horizontal bar charts, laid out by d3-scale (bands, linear scale, ticks). One
+// layout is drawn as vectors in the PDF and as an SVG rasterised for the DOCX, so
 // both show one chart. Labels and numbers arrive formatted (Thai digits).
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { thaiNumber } from '../format/thai.js';
@@ -25,7 +25,6 @@ export interface BarChartSpec {
 }
 
 const COLOURS = { bar: '#2f5d8a', highlight: '#c0504d', axis: '#555555', grid: '#d9d9d9', target: '#c0504d', text: '#000000' };
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (n: number) => +n.toFixed(2);
 
 export interface ChartLabel {
@@ -90,14 +89,15 @@ export function layoutBarChart(spec: BarChartSpec, measure: (text: string) => nu
   return { width, height, fontSize, shapes, labels };
 }
 
-/** The chart as one SVG document; without labels when the caller sets them itself. */
-export function chartToSvg(chart: ChartLayout, options: { labels: boolean }): string {
-  const text = options.labels
-    ? chart.labels.map((l) => `<text x="${fmt(l.x)}" y="${fmt(l.y)}" text-anchor="${l.anchor}" fill="${l.colour}">${escape(l.text)}</text>`)
-    : [];
+/**
+ * The chart as one SVG document. `labels` draws the labels as SVG markup (see
+ * text/outlines.ts); without it they are left out, for a caller that sets them itself.
+ */
+export function chartToSvg(chart: ChartLayout, options: { labels?: (labels: readonly ChartLabel[], fontSize: number) => string } = {}): string {
+  const labels = options.labels?.(chart.labels, chart.fontSize) ?? '';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(chart.width)}" height="${fmt(chart.height)}" viewBox="0 0 ${fmt(chart.width)} ${fmt(chart.height)}" ` +
-    `font-family="Sarabun" font-size="${chart.fontSize}">${[...chart.shapes.map(shapeToSvg), ...text].join('')}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(chart.width)}" height="${fmt(chart.height)}" viewBox="0 0 ${fmt(chart.width)} ${fmt(chart.height)}">` +
+    `${chart.shapes.map(shapeToSvg).join('')}${labels}</svg>`
   );
 }
 

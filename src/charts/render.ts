@@ -1,7 +1,7 @@
 // A chart block laid out once, then drawn as vectors (PDF) or as a PNG (DOCX).
 import type { Block, Chart } from '../document/model.js';
-import { FONT_FILES } from '../paths.js';
 import { textWidth } from '../text/measure.js';
+import { textOutlinesSvg } from '../text/outlines.js';
 import { memoizedByText } from '../util/memo.js';
 import { vendor } from '../vendor.js';
 import { chartToSvg, layoutBarChart, type ChartLayout } from './bar-chart.js';
@@ -25,10 +25,10 @@ const CHART_DPI = 220;
  */
 const rasterised = memoizedByText(rasteriseSvg, 64);
 
-/** A chart's SVG at CHART_DPI as a PNG, labels set by resvg with the embedded Sarabun (never a system font). */
+/** A chart's SVG at CHART_DPI as a PNG. Its labels are outlines (chartSvg): resvg loads no font, not even a system one. */
 export async function rasteriseSvg(svg: string): Promise<Uint8Array> {
   const options = {
-    font: { fontFiles: [FONT_FILES.normal, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
+    font: { loadSystemFonts: false },
     fitTo: { mode: 'zoom' as const, value: CHART_DPI / 72 },
     background: 'rgba(255,255,255,1)',
   };
@@ -36,9 +36,9 @@ export async function rasteriseSvg(svg: string): Promise<Uint8Array> {
   return indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
 }
 
-/** The SVG a chart is rasterised from (labels as text). */
+/** The SVG a chart is rasterised from, its labels as Sarabun's glyph outlines shaped by fontkit (as in the PDF). */
 export function chartSvg(chart: Chart, fontSize: number): string {
-  return chartToSvg(layoutChart(chart, fontSize), { labels: true });
+  return chartToSvg(layoutChart(chart, fontSize), { labels: textOutlinesSvg });
 }
 
 /** The chart rasterised (see rasteriseSvg). */

@@ -1,7 +1,8 @@
 // Thai marks in text order by x. Sarabun's GPOS puts a mark a few font units right
 // or left of where rounding would; a PDF reader that orders glyphs by x (pdftotext)
-// then copies a tone mark before its vowel. pdfmake-patches.ts wraps fontkit's
-// layout with it; kept apart so that other shapings of Sarabun can use it too.
+// then copies a tone mark before its vowel. Every shaping of Sarabun goes through
+// this: the PDF's (pdfmake-patches.ts wraps fontkit's layout) and the DOCX charts'
+// outlines (text/outlines.ts), so both draw the same positions whichever ran first.
 
 /** A fontkit glyph run, as far as the order of marks needs it. */
 export interface GlyphRun {
