@@ -1,6 +1,6 @@
-// Thai marks in text order by x. Sarabun's GPOS puts a mark a few font units right
-// or left of where rounding would; a PDF reader that orders glyphs by x (pdftotext)
-// then copies a tone mark before its vowel. Every shaping of Sarabun goes through
+// Thai marks in text order by x. Sarabun's GPOS can leave a mark a few font units
+// right of the mark or letter after it; a PDF reader that orders glyphs by x
+// (pdftotext) then copies, say, a tone mark before its vowel. Every shaping of Sarabun goes through
 // this: the PDF's (pdfmake-patches.ts wraps fontkit's layout) and the DOCX charts'
 // outlines (text/outlines.ts), so both draw the same positions whichever ran first.
 
