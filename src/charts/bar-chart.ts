@@ -3,6 +3,8 @@
 // both show one chart. Labels and numbers arrive formatted (Thai digits).
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { thaiNumber } from '../format/thai.js';
+import type { PlacedText } from '../text/outlines.js';
+import { svgNumber as fmt } from '../util/svg-number.js';
 
 export interface Bar {
   label: string;
@@ -25,16 +27,8 @@ export interface BarChartSpec {
 }
 
 const COLOURS = { bar: '#2f5d8a', highlight: '#c0504d', axis: '#555555', grid: '#d9d9d9', target: '#c0504d', text: '#000000' };
-const fmt = (n: number) => +n.toFixed(2);
-
-export interface ChartLabel {
-  text: string;
-  /** Anchor point: x per `anchor`, y the baseline. */
-  x: number;
-  y: number;
-  anchor: 'start' | 'middle' | 'end';
-  colour: string;
-}
+/** A label: anchor point x per `anchor`, y the baseline. */
+export type ChartLabel = PlacedText;
 
 /** A bar (fill only) or a grid, axis or target line (stroke only), in points from the chart's top left. */
 export type ChartShape =

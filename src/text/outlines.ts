@@ -3,6 +3,7 @@
 // font files, resvg read the whole file again for each run of text it shaped
 // (~330 times a chart) and, shaping on its own, dropped the า of ำ.
 import { memoizedByText } from '../util/memo.js';
+import { svgNumber as fmt } from '../util/svg-number.js';
 import { orderMarks } from './mark-order.js';
 import { sarabunFace } from './measure.js';
 
@@ -46,8 +47,6 @@ const outlined = memoizedByText((text: string): Outlined => {
   });
   return { uses, advance: run.advanceWidth, glyphs };
 }, 4096);
-
-const fmt = (n: number) => +n.toFixed(2);
 
 /**
  * `texts` in regular Sarabun at `size` points: one `<defs>` with each glyph used
