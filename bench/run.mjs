@@ -155,21 +155,55 @@ const segmentation = (patched) => {
 results.renderPatched = segmentation(true);
 results.renderPlain = segmentation(false);
 
-// Scale: the action plan and the AAR summary of generated plans of N activities.
-results.scale = [];
-for (const activities of quick ? [10, 100] : [10, 100, 1000]) {
+// Scale: the action plan and the AAR summary of generated plans of N activities,
+// in rounds of one build of each size (the slow ones would otherwise meet the
+// machine in another mood than the fast ones). Times are medians with min and max;
+// t(1000)/t(100) is also taken within each round ("paired"), as the cold ratios are.
+const scaleRounds = quick ? 1 : 3;
+const scaleSizes = quick ? [10, 100] : [10, 100, 1000];
+const scaleRuns = scaleSizes.map((activities) => {
   const data = generateDataSet(join(out, `scale-${activities}`), activities);
-  const target = join(out, `scale-${activities}-out`);
-  const { ms, rssMB } = timedRun([cli, 'build', '--data', data, '--out', target, '--only', 'km-action-plan,aar-2567']);
+  return { activities, data, target: join(out, `scale-${activities}-out`), ms: [], rssMB: [] };
+});
+for (let round = 0; round < scaleRounds; round++) {
+  for (const run of scaleRuns) {
+    const { ms, rssMB } = timedRun([cli, 'build', '--data', run.data, '--out', run.target, '--only', 'km-action-plan,aar-2567']);
+    run.ms.push(ms);
+    run.rssMB.push(rssMB);
+  }
+}
+results.scale = scaleRuns.map(({ activities, target, ms, rssMB }) => {
   const pages = ['km-action-plan.pdf', 'aar-2567.pdf'].reduce((n, f) => n + Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(target, f)], { encoding: 'utf8' }))[1]), 0);
-  results.scale.push({ activities, ms: Math.round(ms), pages, msPerPage: +(ms / pages).toFixed(1), rssMB: Math.round(rssMB) });
+  const time = stats(ms);
+  return {
+    activities,
+    ms: Math.round(time.median),
+    minMs: Math.round(time.min),
+    maxMs: Math.round(time.max),
+    runs: time.runs,
+    pages,
+    msPerPage: +(time.median / pages).toFixed(1),
+    rssMB: Math.round(stats(rssMB).median),
+  };
+});
+const scaleOf = (activities) => scaleRuns.find((run) => run.activities === activities);
+if (scaleOf(1000)) {
+  const [hundred, thousand] = [scaleOf(100), scaleOf(1000)];
+  results.scaleGrowth = {
+    ratio: +(stats(thousand.ms).median / stats(hundred.ms).median).toFixed(2),
+    paired: +stats(thousand.ms.map((t, i) => t / hundred.ms[i])).median.toFixed(2),
+  };
 }
 
-// Batch: many organizations on all cores, each with its own name and figures. Run
-// twice, on the first quarter of the folders and on all of them: the difference is
+// Batch: many organizations on all cores, each with its own name and figures. Each
+// round runs the first quarter of the folders, then all of them: the difference is
 // the steady rate once the workers have loaded and warmed up (a second or two each),
 // which is what a run of all 7,850 organizations spends nearly all its time at.
+// Rounds are independent estimates (the difference of two runs moves with the
+// machine more than either run does): the figures are the round with the median
+// steady rate, with the others' min and max.
 const organizations = quick ? 4 : 200;
+const batchRounds = quick ? 1 : 3;
 const batchRoot = join(out, 'organizations');
 const quarterRoot = join(out, 'organizations-quarter');
 const quarter = organizations / 4;
@@ -179,22 +213,34 @@ for (let i = 0; i < organizations; i++) {
   if (i < quarter) cpSync(join(batchRoot, name), join(quarterRoot, name), { recursive: true });
 }
 const batchSeconds = (root) => {
+  rmSync(join(out, 'batch-out'), { recursive: true, force: true });
   const started = performance.now();
   const run = spawnSync(process.execPath, [cli, 'batch', root, '--out', join(out, 'batch-out')], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return (performance.now() - started) / 1000;
 };
-const quarterSeconds = batchSeconds(quarterRoot);
-const allSeconds = batchSeconds(batchRoot);
-const steadyPerSecond = (organizations - quarter) / Math.max(allSeconds - quarterSeconds, 1e-3);
+const batchRuns = [];
+for (let round = 0; round < batchRounds; round++) {
+  const quarterSeconds = batchSeconds(quarterRoot);
+  const allSeconds = batchSeconds(batchRoot);
+  const steadyPerSecond = (organizations - quarter) / Math.max(allSeconds - quarterSeconds, 1e-3);
+  batchRuns.push({ quarterSeconds, allSeconds, steadyPerSecond });
+}
+const steadyRates = stats(batchRuns.map((run) => run.steadyPerSecond));
+const { quarterSeconds, allSeconds, steadyPerSecond } = batchRuns.find((run) => run.steadyPerSecond === steadyRates.median);
+const minutesFor7850 = (all, steady) => +((all + (7850 - organizations) / steady) / 60).toFixed(1);
 results.batch = {
   organizations,
+  rounds: batchRounds,
   seconds: +allSeconds.toFixed(1),
   perSecond: +(organizations / allSeconds).toFixed(2),
   firstQuarter: { organizations: quarter, seconds: +quarterSeconds.toFixed(1) },
   steadyPerSecond: +steadyPerSecond.toFixed(2),
+  steadyPerSecondMin: +steadyRates.min.toFixed(2),
+  steadyPerSecondMax: +steadyRates.max.toFixed(2),
   // All 7,850 Thai local administrative organizations: as the 200 ran, then the rest at the steady rate.
-  minutesFor7850: +((allSeconds + (7850 - organizations) / steadyPerSecond) / 60).toFixed(1),
+  minutesFor7850: minutesFor7850(allSeconds, steadyPerSecond),
+  minutesFor7850Range: [Math.min(...batchRuns.map((r) => minutesFor7850(r.allSeconds, r.steadyPerSecond))), Math.max(...batchRuns.map((r) => minutesFor7850(r.allSeconds, r.steadyPerSecond)))],
   // The same at the average rate of the whole run, start-up included (the figure earlier runs reported).
   minutesFor7850AtAverageRate: +(7850 / (organizations / allSeconds) / 60).toFixed(1),
 };
@@ -237,11 +283,11 @@ if (args.has('--json')) {
   for (const name of ['announcement', 'km-action-plan', 'aar-2567']) console.log(`warm, ${name.padEnd(23)} ${ms(results[`warm_${name}`])}  ${ratio(results[`warm_${name}`])}×`);
   console.log(`PDF render, Thai patches on   ${ms(results.renderPatched)}  ${results.ratios.thaiPatchesCost}× of plain pdfmake (${ms(results.renderPlain)})`);
   console.log(`peak memory, cold whole set  ${results.peakRssMB ?? '?'} MB (snapshot: main and helper process at once, PSS; own peak RSS ${results.peakRssMBByProcess?.join(' + ') ?? '?'} MB), ${results.peakRssMBPlain?.toFixed(0) ?? '?'} MB (plain)`);
-  for (const s of results.scale) console.log(`scale ${String(s.activities).padStart(5)} activities      ${s.ms} ms, ${s.pages} pages, ${s.msPerPage} ms/page, ${s.rssMB} MB`);
+  for (const s of results.scale) console.log(`scale ${String(s.activities).padStart(5)} activities      ${s.ms} ms (${s.minMs}–${s.maxMs}), ${s.pages} pages, ${s.msPerPage} ms/page, ${s.rssMB} MB`);
   const b = results.batch;
-  console.log(`batch ${b.organizations} organizations      ${b.seconds} s, ${b.perSecond}/s on average; steady ${b.steadyPerSecond}/s after the first ${b.firstQuarter.organizations} (${b.firstQuarter.seconds} s)`);
-  console.log(`batch, 7,850 organizations    ${b.minutesFor7850} min (${b.minutesFor7850AtAverageRate} min at the average rate of the ${b.organizations})`);
-  const [, hundred, thousand] = results.scale;
-  if (thousand) console.log(`t(1000)/t(100)                ${(thousand.ms / hundred.ms).toFixed(2)} (linear: ≤ 11)`);
+  const rounds = b.rounds > 1 ? ` (median of ${b.rounds} rounds: ${b.steadyPerSecondMin}–${b.steadyPerSecondMax}/s)` : '';
+  console.log(`batch ${b.organizations} organizations      ${b.seconds} s, ${b.perSecond}/s on average; steady ${b.steadyPerSecond}/s after the first ${b.firstQuarter.organizations} (${b.firstQuarter.seconds} s)${rounds}`);
+  console.log(`batch, 7,850 organizations    ${b.minutesFor7850} min (${b.minutesFor7850Range.join('–')}; ${b.minutesFor7850AtAverageRate} min at the average rate of the ${b.organizations})`);
+  if (results.scaleGrowth) console.log(`t(1000)/t(100)                ${results.scaleGrowth.ratio} (${results.scaleGrowth.paired} paired; linear: ≤ 11)`);
   for (const [file, s] of Object.entries(results.sizes)) console.log(`${file.padEnd(28)} ${s.bytes} bytes${s.pages ? `, ${s.pages} pages, ${s.bytesPerPage} bytes/page` : ''}`);
 }

@@ -36,10 +36,17 @@ describe('npm run bench -- --quick', () => {
     expect(results.peakRssMBByProcess).toHaveLength(availableParallelism() > 1 ? 2 : 1);
     expect(results.scale.map((s: { activities: number }) => s.activities)).toEqual([10, 100]);
     expect(results.scale.every((s: { pages: number; msPerPage: number }) => s.pages > 0 && s.msPerPage > 0)).toBe(true);
+    // Each size's time is a median of its rounds, with their min and max.
+    for (const s of results.scale) expect([s.minMs <= s.ms, s.ms <= s.maxMs, s.runs]).toEqual([true, true, 1]);
     expect(results.batch.organizations).toBe(4);
     expect(results.batch.perSecond).toBeGreaterThan(0);
     expect(results.batch.firstQuarter).toEqual({ organizations: 1, seconds: expect.any(Number) });
     expect(results.batch.steadyPerSecond).toBeGreaterThan(0);
+    // The median round's steady rate, between the rounds' min and max (one round in the short mode).
+    expect(results.batch.rounds).toBe(1);
+    expect(results.batch.steadyPerSecondMin).toBeLessThanOrEqual(results.batch.steadyPerSecond);
+    expect(results.batch.steadyPerSecondMax).toBeGreaterThanOrEqual(results.batch.steadyPerSecond);
+    expect(results.batch.minutesFor7850Range).toEqual([results.batch.minutesFor7850, results.batch.minutesFor7850]);
     expect(results.batch.minutesFor7850).toBeGreaterThan(0);
     expect(Object.keys(results.sizes).sort()).toEqual([
       'aar-2567.docx', 'aar-2567.pdf', 'announcement.docx', 'announcement.pdf',
