@@ -17,6 +17,7 @@ describe('Thai break opportunities', () => {
     expect(splitAtBreaks('พ.ศ.๒๕๖๖')).toEqual(['พ.ศ.๒๕๖๖']);
     expect(splitAtBreaks('การทบทวน/ปรับปรุง')).toEqual(['การ', 'ทบทวน/', 'ปรับปรุง']);
     expect(splitAtBreaks('ขององค์การบริหารส่วนจังหวัดสมุทรสงคราม')).toContain('องค์การบริหารส่วนจังหวัด');
+    expect(splitAtBreaks('ผลตามตัวชี้วัด')).toEqual(['ผล', 'ตาม', 'ตัวชี้วัด']);
   });
 
   it('never breaks abbreviations with dots, URLs or Latin words', () => {

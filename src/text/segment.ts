@@ -36,6 +36,7 @@ export const UNBREAKABLE_PHRASES: readonly string[] = [
   'เผยแพร่', // เผย|แพร่
   'โครงการ', // โครง|การฯ
   'ร้อยละ', // ร้อย|ละ
+  'ตัวชี้วัด', // ตัว|ชี้|วัด (swath too): a line ending ตัวชี้ leaves วัด, "temple", on the next
   'เรียนรู้', // เรียน|รู้
   'วิธีการ', // วิธี|การ
   'ตรวจสอบ', // ตรวจ|สอบ
